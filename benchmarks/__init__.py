@@ -1,0 +1,1 @@
+"""detente's benchmarks: ``uv run python -m benchmarks`` runs them all."""
