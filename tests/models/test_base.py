@@ -8,11 +8,10 @@ import polars as pl
 import pytest
 
 from detente._seed import SeedLike, resolve_seed
-from detente.models import Model, ModelTags, Result, filtered, register
+from detente.models import REGISTRY, Model, ModelTags, Result, filtered, register
 from detente.testing import check_model
 
 
-@register
 class CoinFlips(Model):
     """Made-up: flips ``n`` coins with probability ``p``; exists only to test the base class."""
 
@@ -32,7 +31,11 @@ class CoinFlips(Model):
 def test_contract_and_registry(tmp_path: object) -> None:
     result = check_model(CoinFlips(n=10), None)
     assert result.table.height == 10
-    assert "CoinFlips" in filtered(question="escalation", stochastic=True)
+    register(CoinFlips)
+    try:
+        assert "CoinFlips" in filtered(question="escalation", stochastic=True)
+    finally:
+        REGISTRY.pop("CoinFlips")
     assert CoinFlips(n=3).clone(p=0.9).get_params() == {"n": 3, "p": 0.9}
     with pytest.raises(ValueError, match="has no parameter 'q'"):
         CoinFlips().set_params(q=1)
