@@ -141,3 +141,32 @@ def convert_codes(store: Store, codes: pa.Table, *, origin: str, destination: st
         f"SELECT c.*, s.{destination} AS {destination}_out FROM rel c LEFT JOIN state_codes s "
         f"ON s.{origin} = c.code AND s.year = c.year"
     ).to_arrow_table().rename_columns([*codes.column_names, destination])
+
+
+REGION_FIELDS = ("region", "continent", "un_region", "un_subregion")
+
+
+def states_in_region(store: Store, region: str, *, year: int | None = None) -> list[int]:
+    """COW codes of states in ``region``: a World Bank region ("East Asia & Pacific"), a
+    continent ("Africa"), or a UN region or sub-region ("South-eastern Asia"), as countrycode
+    codes them; case-insensitive. ``year`` keeps only states that are members that year.
+
+    Raises
+    ------
+    ActorError
+        When no region of that name exists; the message lists the known regions.
+    """
+    store.require("country_codes")
+    fields = " OR ".join(f"lower({f}) = lower(?)" for f in REGION_FIELDS)
+    codes = [int(r[0]) for r in store.rows(
+        f"SELECT DISTINCT cown FROM country_codes WHERE cown IS NOT NULL AND ({fields})",
+        [region] * len(REGION_FIELDS))]
+    if not codes:
+        known = sorted({r[0] for f in REGION_FIELDS for r in store.rows(
+            f"SELECT DISTINCT {f} FROM country_codes WHERE {f} IS NOT NULL")})
+        raise ActorError(f"unknown region {region!r}; known regions: {', '.join(known)}")
+    if year is not None:
+        alive = {int(r[0]) for r in store.rows(
+            "SELECT ccode FROM state_codes WHERE year = ?", [year])}
+        codes = [c for c in codes if c in alive]
+    return sorted(codes)

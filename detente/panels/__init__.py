@@ -1,5 +1,6 @@
 """Panels: state-years and dyad-years, and the verbs that add data to them."""
 
+from detente.panels._context import add_democracy
 from detente.panels._create import create_dyad_years, create_state_years
 from detente.panels._panel import Panel
 from detente.panels._spine import add_alliances, add_capabilities, add_disputes, add_major_powers
@@ -9,6 +10,7 @@ __all__ = [
     "Panel",
     "add_alliances",
     "add_capabilities",
+    "add_democracy",
     "add_disputes",
     "add_major_powers",
     "create_dyad_years",
@@ -18,6 +20,7 @@ __all__ = [
 VERBS = {
     "alliances": add_alliances,
     "capabilities": add_capabilities,
+    "democracy": add_democracy,
     "disputes": add_disputes,
     "major_powers": add_major_powers,
 }

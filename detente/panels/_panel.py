@@ -102,6 +102,13 @@ class Panel:
         a, b = self.cow_codes()
         return pack(self.year, b, a) if reverse else pack(self.year, a, b)
 
+    def pair_keys(self) -> np.ndarray:
+        """Packed (year, lower COW code, higher COW code): the same for (A, B) and (B, A)."""
+        a, b = self.cow_codes()
+        low, high = np.minimum(a, b), np.maximum(a, b)
+        low = np.where((a < 0) | (b < 0), -1, low)
+        return pack(self.year, low, high)
+
     def _numpy(self, name: str) -> np.ndarray:
         if name not in self._cache:
             self._cache[name] = to_numpy(self.table.column(name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from detente._errors import SourceError
 from detente.sources import (
     atop,
+    ccode_democracy,
     countrycode,
     cow_alliance,
     cow_majors,
@@ -26,15 +27,10 @@ _MODULES = (
     cow_mid,
     gml_mid,
     countrycode,
+    ccode_democracy,
 )
 
 SOURCES: dict[str, Source] = {m.SOURCE.id: m.SOURCE for m in _MODULES}
-
-SPINE: tuple[str, ...] = (
-    "cow_states", "gw_states", "cow_majors", "cow_nmc", "atop", "cow_alliance",
-    "cow_mid", "gml_mid", "countrycode",
-)
-"""The sources every panel needs; ``detente data pull`` with no ids pulls all sources."""
 
 
 def get_source(source_id: str) -> Source:

@@ -9,7 +9,8 @@ import typer
 from rich.table import Table
 
 from detente.interfaces.cli._common import StoreOption, console, friendly, open_store, spinner
-from detente.panels import VERBS, Panel, create_dyad_years, create_state_years
+from detente.panels import Panel, create_dyad_years, create_state_years
+from detente.verbs import VERBS
 
 app = typer.Typer(help="Build state-year and dyad-year panels.", no_args_is_help=True)
 

@@ -1,0 +1,70 @@
+"""``detente measure``: rank states on any registered measure for a year."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from detente.actors import resolve_actor, states_in_region
+from detente.interfaces.cli._common import StoreOption, console, friendly, open_store
+from detente.measures import MEASURES, get_measure, rank_measure
+
+app = typer.Typer(help="Measures: rank states on any index for a year.", no_args_is_help=True,
+                  invoke_without_command=False)
+
+
+@app.command("list")
+@friendly
+def list_measures() -> None:
+    """List every measure with its unit, method and citation."""
+    table = Table(title="detente measures")
+    for col in ("name", "title", "unit", "method", "citation"):
+        table.add_column(col)
+    for m in MEASURES.values():
+        table.add_row(m.name, m.title, m.unit, m.method, m.citation)
+    console.print(table)
+
+
+@app.command("rank")
+@friendly
+def rank(
+    name: Annotated[str, typer.Argument(help="Measure name (see `detente measure list`).")],
+    year: Annotated[int, typer.Option(help="Year.")],
+    top: Annotated[int, typer.Option(help="Show the first N states.")] = 20,
+    region: Annotated[str | None, typer.Option(
+        help="Compare only states of this region (World Bank region, continent or UN "
+             "region), renormalising shares within it.")] = None,
+    states: Annotated[str | None, typer.Option(
+        help="Compare only these states (comma-separated codes, ISO3 or names).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Rank states on a measure for one year, optionally within a region or a set of states."""
+    import json
+
+    measure = get_measure(name)
+    with open_store(store, read_only=True) as db:
+        chosen: list[int] | None = None
+        if region:
+            chosen = states_in_region(db, region, year=year)
+        if states:
+            picked = [resolve_actor(db, s.strip(), year=year).ccode for s in states.split(",")]
+            chosen = sorted(set(picked) & set(chosen)) if chosen is not None else picked
+        ranked = rank_measure(db, name, year=year, states=chosen, top=top)
+        versions = db.data_versions(list(measure.tables))
+    scope = f"within {region}" if region else ("within the chosen states" if states else "all states")
+    if as_json:
+        typer.echo(json.dumps({"measure": measure.describe(), "year": year, "scope": scope,
+                               "data_versions": versions, "rows": ranked.to_pylist()}, indent=2))
+        return
+    table = Table(title=f"{measure.title}, {year} ({scope}); unit: {measure.unit}")
+    for col in ("rank", "ccode", "state", "iso3", "value"):
+        table.add_column(col)
+    for r in ranked.to_pylist():
+        table.add_row(str(r["rank"]), str(r["ccode"]), r["name"] or "", r["iso3"] or "",
+                      f"{r['value']:.4f}")
+    console.print(table)
+    console.print(f"method: {measure.method}", highlight=False)
+    console.print("data: " + ", ".join(f"{k} {v}" for k, v in versions.items()), highlight=False)

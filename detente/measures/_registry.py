@@ -1,0 +1,84 @@
+"""Every state-level measure by name, with its unit, method and citation, for CLI and API.
+
+A :class:`Measure` computes a table ``ccode, year, value`` (plus any component columns) for
+a span of years, optionally renormalised within a chosen set of states. Listings, the
+``detente measure`` command and the REST API read this registry; adding a measure is one
+entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+
+from detente._errors import DetenteError
+
+if TYPE_CHECKING:
+    from detente.store._store import Store
+
+Compute = Callable[["Store", tuple[int, int] | None, Sequence[int] | None], pa.Table]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A named state-year measure.
+
+    ``compute(store, years, states)`` returns ``ccode, year, value`` and optional extra
+    columns; with ``states`` the measure is computed within that set (shares renormalised).
+    """
+
+    name: str
+    title: str
+    unit: str
+    method: str
+    citation: str
+    tables: tuple[str, ...]
+    compute: Compute
+    higher_is_better: bool = True
+
+    def describe(self) -> dict[str, object]:
+        return {"name": self.name, "title": self.title, "unit": self.unit, "method": self.method,
+                "citation": self.citation, "tables": list(self.tables)}
+
+
+MEASURES: dict[str, Measure] = {}
+
+
+def register_measure(measure: Measure) -> Measure:
+    MEASURES[measure.name] = measure
+    return measure
+
+
+def get_measure(name: str) -> Measure:
+    try:
+        return MEASURES[name]
+    except KeyError:
+        known = ", ".join(sorted(MEASURES))
+        raise DetenteError(f"unknown measure {name!r}; known measures: {known}") from None
+
+
+def rank_measure(
+    store: Store,
+    name: str,
+    *,
+    year: int,
+    states: Sequence[int] | None = None,
+    top: int | None = None,
+) -> pa.Table:
+    """One year of a measure, ranked (1 = highest), with state names and ISO3.
+
+    ``states`` restricts (and, for shares, renormalises) the comparison to that set.
+    """
+    measure = get_measure(name)
+    values = measure.compute(store, (year, year), states)
+    order = "DESC" if measure.higher_is_better else "ASC"
+    limit = f"LIMIT {int(top)}" if top else ""
+    rel = store.con.from_arrow(values)
+    return store.con.sql(
+        f"SELECT rank() OVER (ORDER BY v.value {order}) AS rank, v.ccode, s.name, s.iso3, v.* "
+        f"EXCLUDE (ccode) FROM rel v LEFT JOIN state_codes s ON s.ccode = v.ccode "
+        f"AND s.year = v.year WHERE v.value IS NOT NULL ORDER BY rank, v.ccode {limit}"
+    ).to_arrow_table()
