@@ -1,5 +1,6 @@
 """COW Formal Alliances, v4.1 (directed dyad-year form)."""
 
+from detente.sources._cow import COW_TERMS
 from detente.sources._declare import Column, Source, SourceFile, Table
 from detente.sources._origins import peacesciencer
 
@@ -21,7 +22,7 @@ SOURCE = Source(
   publisher = {CQ Press}, address = {Washington, DC}, year = {2009}
 }""",
     license="custom",
-    terms="Free for research use with citation (Correlates of War Project terms of use).",
+    terms=COW_TERMS,
     files=(
         SourceFile("dyad_years", "peacesciencer/cow_alliance.rda",
                    peacesciencer("cow_alliance", old=True),

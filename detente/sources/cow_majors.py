@@ -1,9 +1,8 @@
 """COW major powers, v2016."""
 
+from detente.sources._cow import COW_TERMS, spell_columns
 from detente.sources._declare import Column, Source, SourceFile, Table
 from detente.sources._origins import dodl
-
-_REQ = dict(dtype="INTEGER", nullable=False)
 
 SOURCE = Source(
     id="cow_majors",
@@ -22,7 +21,7 @@ SOURCE = Source(
   howpublished = {\\url{https://correlatesofwar.org/data-sets/state-system-membership/}}
 }""",
     license="custom",
-    terms="Free for research use with citation (Correlates of War Project terms of use).",
+    terms=COW_TERMS,
     files=(
         SourceFile("spells", "cow_original/majors2016.csv", dodl("COW/majors2016.csv"),
                    "6ba42de12f2f63401ff5a61e6d0037d17b5dd03ed9aca07d0bc16660e03694eb", "csv"),
@@ -33,12 +32,7 @@ SOURCE = Source(
             (
                 Column("ccode", "INTEGER", nullable=False, min=1, max=999),
                 Column("stateabb", "VARCHAR", nullable=False),
-                Column("styear", min=1816, max=2016, **_REQ),
-                Column("stmonth", min=1, max=12, **_REQ),
-                Column("stday", min=1, max=31, **_REQ),
-                Column("endyear", min=1816, max=2016, **_REQ),
-                Column("endmonth", min=1, max=12, **_REQ),
-                Column("endday", min=1, max=31, **_REQ),
+                *spell_columns(1816, 2016),
             ),
             key=("ccode", "styear"),
             coverage=("styear", "endyear"),

@@ -1,5 +1,6 @@
 """COW Militarized Interstate Disputes, v5.0 (dyadic form)."""
 
+from detente.sources._cow import COW_TERMS
 from detente.sources._declare import Source, SourceFile, Table
 from detente.sources._mid import MISSING, dispute_columns, dyad_year_columns
 from detente.sources._origins import peacesciencer
@@ -23,7 +24,7 @@ SOURCE = Source(
   volume = {39}, number = {4}, pages = {470--482}, year = {2022}
 }""",
     license="custom",
-    terms="Free for research use with citation (Correlates of War Project terms of use).",
+    terms=COW_TERMS,
     files=(
         SourceFile("dyad_years", "peacesciencer/cow_mid_ddydisps.rda",
                    peacesciencer("cow_mid_ddydisps"),

@@ -1,5 +1,6 @@
 """COW National Material Capabilities, v7.0."""
 
+from detente.sources._cow import COW_TERMS
 from detente.sources._declare import Column, Source, SourceFile, Table
 from detente.sources._origins import peacesciencer
 
@@ -33,7 +34,7 @@ SOURCE = Source(
   journal = {International Interactions}, volume = {14}, pages = {115--132}, year = {1987}
 }""",
     license="custom",
-    terms="Free for research use with citation (Correlates of War Project terms of use).",
+    terms=COW_TERMS,
     files=(
         SourceFile("state_years", "peacesciencer/cow_nmc.rda", peacesciencer("cow_nmc"),
                    "c265ab4ffa73c87ddc565ce08a12963e8a6aa5020a56e3658108add14b24e82d", "rda"),

@@ -1,9 +1,8 @@
 """COW State System Membership, v2016."""
 
+from detente.sources._cow import COW_TERMS, spell_columns
 from detente.sources._declare import Column, Source, SourceFile, Table
 from detente.sources._origins import dodl, peacesciencer
-
-_DATE = dict(dtype="INTEGER", nullable=False)
 
 SOURCE = Source(
     id="cow_states",
@@ -22,7 +21,7 @@ SOURCE = Source(
   howpublished = {\\url{https://correlatesofwar.org/data-sets/state-system-membership/}}
 }""",
     license="custom",
-    terms="Free for research use with citation (Correlates of War Project terms of use).",
+    terms=COW_TERMS,
     files=(
         SourceFile("spells", "peacesciencer/cow_states.rda",
                    peacesciencer("cow_states"),
@@ -38,12 +37,7 @@ SOURCE = Source(
                 Column("ccode", "INTEGER", nullable=False, min=1, max=999),
                 Column("stateabb", "VARCHAR", nullable=False),
                 Column("statenme", "VARCHAR", nullable=False),
-                Column("styear", min=1816, max=2016, **_DATE),
-                Column("stmonth", min=1, max=12, **_DATE),
-                Column("stday", min=1, max=31, **_DATE),
-                Column("endyear", min=1816, max=2016, **_DATE),
-                Column("endmonth", min=1, max=12, **_DATE),
-                Column("endday", min=1, max=31, **_DATE),
+                *spell_columns(1816, 2016),
             ),
             key=("ccode", "styear"),
             coverage=("styear", "endyear"),
