@@ -5,6 +5,7 @@ from __future__ import annotations
 from detente._errors import SourceError
 from detente.sources import (
     atop,
+    bdm_eu_emissions,
     countrycode,
     cow_alliance,
     cow_majors,
@@ -26,6 +27,7 @@ _MODULES = (
     cow_mid,
     gml_mid,
     countrycode,
+    bdm_eu_emissions,
 )
 
 SOURCES: dict[str, Source] = {m.SOURCE.id: m.SOURCE for m in _MODULES}
