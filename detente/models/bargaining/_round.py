@@ -131,13 +131,14 @@ def utilities(x: np.ndarray, mu: float, span: float, r: np.ndarray) -> Utilities
     """
     d = np.abs(x[:, None] - x[None, :]) / span
     g = (np.abs(x - mu) / span)[:, None]
-    r = np.broadcast_to(r, d.shape)
+    if np.all(r == 1):  # risk-neutral: the powers are the identity (the first pass)
+        return Utilities(2 * d, -2 * d, g + d, -(g + d), np.zeros_like(d))
 
     def u(base: np.ndarray) -> np.ndarray:
-        return 2 - 4 * np.maximum(base, 0.0) ** r
+        return 2 - 4 * np.power(np.maximum(base, 0.0), r)
 
     return Utilities(u(0.5 - 0.5 * d), u(0.5 + 0.5 * d), u(0.5 - 0.25 * (g + d)),
-                     u(0.5 + 0.25 * (g + d)), u(np.full_like(d, 0.5)))
+                     u(0.5 + 0.25 * (g + d)), np.broadcast_to(2 - 4 * 0.5 ** r, d.shape))
 
 
 def better_probability(x: np.ndarray, mu: float, t: float | None) -> np.ndarray | float:

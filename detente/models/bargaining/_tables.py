@@ -62,8 +62,8 @@ def offer_table(states: Sequence[RoundState], names: np.ndarray) -> pl.DataFrame
         receiver, sender = np.nonzero(o.kind)
         parts.append({
             "round": np.full(receiver.size, t, dtype=np.int32),
-            "sender": names[sender], "receiver": names[receiver],
-            "type": _TYPE_NAMES[o.kind[receiver, sender]],
+            "sender": sender, "receiver": receiver,
+            "type": o.kind[receiver, sender].astype(np.int64) - 1,
             "sender_eu": o.sender_eu[receiver, sender],
             "receiver_eu": o.receiver_eu[receiver, sender],
             "receiver_position": s.position[receiver],
@@ -71,12 +71,14 @@ def offer_table(states: Sequence[RoundState], names: np.ndarray) -> pl.DataFrame
             "accepted": o.chosen[receiver] == sender,
         })
     columns = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+    labels = pl.Series(names.astype(str).tolist(), dtype=pl.String)
+    kinds = pl.Series(list(rd.OFFER_TYPES.values()), dtype=pl.String)
     return pl.DataFrame({
-        **{k: v for k, v in columns.items() if k not in ("sender", "receiver", "type")},
-        **{k: pl.Series(columns[k].astype(str), dtype=pl.String)
-           for k in ("sender", "receiver", "type")},
-    }).select("round", "sender", "receiver", "type", "sender_eu", "receiver_eu",
-              "receiver_position", "proposed_position", "accepted")
+        **columns,
+        "sender": labels.gather(columns["sender"]),
+        "receiver": labels.gather(columns["receiver"]),
+        "type": kinds.gather(columns["type"]),
+    })
 
 
 def dyad_table(states: Sequence[RoundState], names: np.ndarray) -> pl.DataFrame:
