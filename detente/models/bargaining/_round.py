@@ -50,20 +50,26 @@ def vote_totals(x: np.ndarray, w: np.ndarray, span: float) -> np.ndarray:
 def pairwise_median(x: np.ndarray, w: np.ndarray, *, ties: MedianTies = "midpoint") -> float:
     """The median-voter forecast: the position that wins every pairwise vote (Appendix step 3).
 
-    The winner maximises the minimum of ``V[j, :]``; it is the Condorcet winner among the
-    actors' positions, which on one dimension is the ``w``-weighted median (Black 1948).
-    When two different positions tie (the weight on each side is exactly half) the paper is
-    silent: ``ties`` takes the ``"midpoint"`` of the tied positions (default; symmetric),
-    the ``"lower"`` or the ``"upper"`` one.
+    The winner ``x_j`` has ``V[j, k] >= 0`` against every other position (:func:`vote_totals`):
+    it is the Condorcet winner among the actors' positions, which on one dimension is the
+    ``w``-weighted median (Black 1948). It is found from cumulative weights over the sorted
+    positions rather than from the ``n x n`` vote matrix: the lowest position at which the
+    cumulative weight reaches half the total. When it reaches exactly half there (to 1e-12
+    of the total), every position up to the next one carrying weight ties; the paper is
+    silent, and ``ties`` takes the ``"midpoint"`` of the tied positions (default;
+    symmetric), the ``"lower"`` or the ``"upper"`` one.
     """
-    far = np.abs(x[:, None] - x[None, :]) @ w
-    best = far.min()
-    tied = x[far <= best + 1e-12 * max(1.0, abs(best))]
-    if ties == "lower":
-        return float(tied.min())
-    if ties == "upper":
-        return float(tied.max())
-    return float((tied.min() + tied.max()) / 2)
+    order = np.argsort(x, kind="stable")
+    xs, ws = x[order], w[order]
+    cum = np.cumsum(ws)
+    half, slack = cum[-1] / 2, 1e-12 * cum[-1]
+    k = int(np.searchsorted(cum, half - slack, side="left"))
+    lower = float(xs[k])
+    if abs(cum[k] - half) > slack or ties == "lower":
+        return lower
+    heavier = np.flatnonzero((ws > 0) & (np.arange(xs.size) > k))
+    upper = float(xs[heavier[0]]) if heavier.size else lower
+    return upper if ties == "upper" else (lower + upper) / 2
 
 
 def win_probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
