@@ -229,8 +229,8 @@ class Issue:
         c, s, x = self.capability[idx], self.salience[idx], self.position[idx]
         pooled_c = float(c.sum())
         weight = c * s
-        pooled_x = position if position is not None else (
-            float(weight @ x / weight.sum()) if weight.sum() > 0 else float(x.mean()))
+        pooled_x = position if position is not None else float(np.clip(
+            weight @ x / weight.sum() if weight.sum() > 0 else x.mean(), x.min(), x.max()))
         pooled_s = salience if salience is not None else (
             float(c @ s / pooled_c) if pooled_c > 0 else float(s.mean()))
         keep = [i for i in range(len(self)) if i not in idx]
