@@ -5,6 +5,7 @@ from __future__ import annotations
 from detente._errors import SourceError
 from detente.sources import (
     atop,
+    bdm_eu_emissions,
     ccode_democracy,
     countrycode,
     cow_alliance,
@@ -27,6 +28,7 @@ _MODULES = (
     cow_mid,
     gml_mid,
     countrycode,
+    bdm_eu_emissions,
     ccode_democracy,
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.interfaces.cli import _data, _measure, _panel
+from detente.interfaces.cli import _bargain, _data, _measure, _panel
 from detente.interfaces.cli._common import StoreOption, friendly, open_store
 
 app = typer.Typer(
@@ -16,6 +16,7 @@ app = typer.Typer(
 app.add_typer(_data.app, name="data")
 app.add_typer(_panel.app, name="panel")
 app.add_typer(_measure.app, name="measure")
+app.add_typer(_bargain.app, name="bargain")
 
 
 @app.command()
