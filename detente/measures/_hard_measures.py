@@ -34,13 +34,17 @@ register_measure(Measure(
     "the states reporting that component; missing components skipped). Over all COW members "
     "it reproduces NMC's published cinc within 1e-6.",
     _NMC_CITATION, ("cow_nmc",), _share("cinc")))
-register_measure(Measure(
-    "milex_share", "Share of military expenditure", "share of the compared states (0-1)",
-    "milex / sum of milex over the compared states reporting it, per year. NMC milex is in "
-    "GBP thousands to 1913 and current USD thousands from 1914; shares are comparable across "
-    "the change, levels are not.",
-    _NMC_CITATION, ("cow_nmc",), _share("milex_share")))
-register_measure(Measure(
-    "milper_share", "Share of military personnel", "share of the compared states (0-1)",
-    "milper / sum of milper over the compared states reporting it, per year.",
-    _NMC_CITATION, ("cow_nmc",), _share("milper_share")))
+_COMPONENTS = {
+    "milex": ("military expenditure", "NMC milex is in GBP thousands to 1913 and current USD "
+              "thousands from 1914; shares are comparable across the change, levels are not."),
+    "milper": ("military personnel", ""),
+    "irst": ("iron and steel production", ""),
+    "pec": ("primary energy consumption", ""),
+    "tpop": ("total population", ""),
+    "upop": ("urban population", ""),
+}
+for _component, (_what, _caveat) in _COMPONENTS.items():
+    register_measure(Measure(
+        f"{_component}_share", f"Share of {_what}", "share of the compared states (0-1)",
+        f"{_component} / sum of {_component} over the compared states reporting it, per year. "
+        + _caveat, _NMC_CITATION, ("cow_nmc",), _share(f"{_component}_share")))

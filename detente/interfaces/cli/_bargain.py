@@ -37,7 +37,7 @@ ExampleOption = Annotated[bool, typer.Option(
 YearOption = Annotated[int | None, typer.Option(
     "--year", help="Without a capability column: read each state's capability for this year.")]
 MeasureOption = Annotated[str, typer.Option(
-    "--measure", help="Capability measure: cinc, milex, milper, irst, pec, tpop or upop.")]
+    "--measure", help="Capability measure from `detente measure list` (cinc, milex_share, ...).")]
 RoundsOption = Annotated[int, typer.Option("--rounds", help="Most bargaining rounds.")]
 QOption = Annotated[float, typer.Option("--q", help="Q: chance nothing changes without a challenge.")]
 PerspectiveOption = Annotated[str, typer.Option(

@@ -18,14 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from detente._errors import ActorError, ImportRejected, ModelInputError, Violation
+from detente._errors import ActorError, DetenteError, ImportRejected, ModelInputError, Violation
 from detente.models.bargaining._issue import Issue
 
 if TYPE_CHECKING:
     from detente.store import Store
 
 EXAMPLE_TABLE = "bdm_eu_actors"
-MEASURES = ("cinc", "milex", "milper", "irst", "pec", "tpop", "upop")
 _ALIASES = {"actor": ("actor", "name"), "capability": ("capability",),
             "position": ("position",), "salience": ("salience",)}
 
@@ -89,7 +88,7 @@ def read_issue(path: str | Path, *, store: Store | None = None, year: int | None
         return Issue(tuple(values["actor"]), values["capability"], values["position"],
                      values["salience"], scale=scale or meta.get("scale"),
                      name=name if name is not None else str(meta.get("name") or path.stem),
-                     data_versions=_versions(store) if need_capability else {})
+                     data_versions=_versions(store, measure) if need_capability else {})
     except ModelInputError as exc:
         raise ImportRejected([Violation(file, None, None, str(exc))]) from None
 
@@ -102,9 +101,9 @@ def issue_from_states(store: Store, positions: Mapping[str | int, float],
 
     Each key names a state (COW code, ISO3, COW abbreviation or name; see
     :func:`detente.actors.resolve_actor`). Capability is the state's ``measure`` in ``year``
-    recomputed among these states only (:func:`detente.measures.cinc` with ``states=``):
-    ``"cinc"`` or one NMC component's share (``"milex"``, ``"milper"``, ``"irst"``, ``"pec"``,
-    ``"tpop"``, ``"upop"``). Renormalising within the set answers "how is capability
+    recomputed among these states only (shares renormalised within the set):
+    any registered measure (``detente measure list``: ``"cinc"``, ``"milex_share"``, ...).
+    Renormalising within the set answers "how is capability
     distributed among the parties at the table"; the model only uses ratios.
 
     Raises
@@ -122,7 +121,7 @@ def issue_from_states(store: Store, positions: Mapping[str | int, float],
         raise ModelInputError("; ".join(f"{labels[i]}: {m}" for i, m in failures.items()))
     return Issue(tuple(labels), found, [float(positions[k]) for k in positions],
                  [float(saliences[k]) for k in positions], scale=scale, name=name,
-                 data_versions=_versions(store))
+                 data_versions=_versions(store, measure))
 
 
 def example_issue(store: Store) -> Issue:
@@ -214,10 +213,12 @@ def _state_capabilities(store: Store, labels: Sequence[str], year: int, measure:
                         ) -> tuple[list[float], dict[int, str]]:
     """Capability of each labelled state in ``year``; failures by index with a reason."""
     from detente.actors import resolve_actor
-    from detente.measures import cinc
+    from detente.measures import get_measure
 
-    if measure not in MEASURES:
-        raise ModelInputError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
+    try:
+        chosen = get_measure(measure)
+    except DetenteError as exc:
+        raise ModelInputError(str(exc)) from None
     failures: dict[int, str] = {}
     codes: dict[int, int] = {}
     for i, label in enumerate(labels):
@@ -225,18 +226,19 @@ def _state_capabilities(store: Store, labels: Sequence[str], year: int, measure:
             codes[i] = resolve_actor(store, label, year=year).ccode
         except ActorError as exc:
             failures[i] = f"does not name a state in {year}: {exc}"
-    column = "cinc" if measure == "cinc" else f"{measure}_share"
-    table = cinc(store, years=(year, year), states=sorted(set(codes.values())))
-    by_code = dict(zip(table.column("ccode").to_pylist(), table.column(column).to_pylist(),
+    table = chosen.compute(store, (year, year), sorted(set(codes.values())))
+    by_code = dict(zip(table.column("ccode").to_pylist(), table.column("value").to_pylist(),
                        strict=True))
     values = []
     for i in range(len(labels)):
         value = by_code.get(codes[i]) if i in codes else None
         if i in codes and value is None:
-            failures[i] = f"has no {measure} in {year} (COW NMC 7.0)"
+            failures[i] = f"has no {measure} in {year} ({', '.join(chosen.tables)})"
         values.append(float(value) if value is not None else np.nan)
     return values, failures
 
 
-def _versions(store: Store | None) -> dict[str, str]:
-    return store.data_versions(["cow_nmc"]) if store is not None else {}
+def _versions(store: Store | None, measure: str = "cinc") -> dict[str, str]:
+    from detente.measures import get_measure
+
+    return store.data_versions(list(get_measure(measure).tables)) if store is not None else {}

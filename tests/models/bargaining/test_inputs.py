@@ -89,7 +89,7 @@ def test_unknown_state_is_named_with_its_row(store: Store, tmp_path: Path) -> No
 
 def test_issue_from_states_with_another_measure(store: Store) -> None:
     issue = issue_from_states(store, {"USA": 8, "CHN": 2}, {"USA": 90, "CHN": 80}, year=2012,
-                              measure="milex", name="spending")
+                              measure="milex_share", name="spending")
     shares = cinc(store, years=(2012, 2012), states=[2, 710])["milex_share"].to_pylist()
     np.testing.assert_allclose(issue.capability, shares)
     with pytest.raises(ModelInputError, match="must name the same actors"):
