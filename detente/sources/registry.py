@@ -10,9 +10,18 @@ from detente.sources import (
     cow_majors,
     cow_mid,
     cow_nmc,
+    cow_igo,
     cow_states,
+    cow_trade,
     gml_mid,
     gw_states,
+    jme,
+    mme,
+    sipri_tiv,
+    un_pko,
+    unga_idealpoints,
+    unvotes,
+    us_presence,
 )
 from detente.sources._declare import Source
 
@@ -26,6 +35,15 @@ _MODULES = (
     cow_mid,
     gml_mid,
     countrycode,
+    sipri_tiv,
+    un_pko,
+    mme,
+    jme,
+    us_presence,
+    unvotes,
+    unga_idealpoints,
+    cow_igo,
+    cow_trade,
 )
 
 SOURCES: dict[str, Source] = {m.SOURCE.id: m.SOURCE for m in _MODULES}
