@@ -68,7 +68,7 @@ SOURCE = Source(
             "us_bases", "bases",
             (
                 *_HOST,
-                Column("basename", "VARCHAR", nullable=False),
+                Column("basename", "VARCHAR", description="Two sites (rows 51, 63) have no name."),
                 Column("lat", "DOUBLE"),
                 Column("lon", "DOUBLE"),
                 Column("base", "INTEGER", values=(0, 1)),
