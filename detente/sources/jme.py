@@ -39,6 +39,10 @@ SOURCE = Source(
                 Column("name", "VARCHAR", raw="Exercise Name"),
                 Column("location1", "VARCHAR", raw="Location1"),
                 Column("location2", "VARCHAR", raw="Location2"),
+                Column("start_date", "VARCHAR", raw="Start Date",
+                       description="MM/DD/YYYY as typed, 'xx' for an unknown day; the only date "
+                                   "of the 310 exercises coded after 2015 (s.year blank)."),
+                Column("end_date", "VARCHAR", raw="enddate"),
                 *dates(2010, day_max=None),
                 Column("jme_type", "VARCHAR", raw="JME Type",
                        description="FTX (field), CPX (command post), both, or 'Unsure'."),
@@ -49,7 +53,7 @@ SOURCE = Source(
                 Column("sources", "VARCHAR", raw="Source(s)"),
                 *participants("State ", N_PARTICIPANTS),
             ),
-            coverage=("s_year",),
+            coverage=("s_year",),  # the 310 rows without s.year fall in 2003-2008
             description="One row per exercise; participants as (mostly) ISO3 codes.",
         ),
     ),
