@@ -64,7 +64,7 @@ NAME_FEEDS: tuple[NameFeed, ...] = (
              "SELECT countryname AS name, year, 'troopdata-rebuild-country-year.csv' AS file, "
              "source_row FROM us_troops"),
     NameFeed("us_presence", "us_bases",
-             "SELECT countryname AS name, NULL::INTEGER AS year, 'basedata.csv' AS file, "
+             "SELECT countryname AS name, 2015 AS year, 'basedata.csv' AS file, "
              "source_row FROM us_bases"),
     NameFeed("us_presence", "us_construction",
              "SELECT countryname AS name, year, 'builddata.csv' AS file, source_row "
