@@ -317,8 +317,8 @@ SOURCE = Source(
     notes=(
         "TIV is SIPRI's volume index of military capability transferred (constant 1990 "
         "prices), not the financial value of a sale. SIPRI rounds each cell and each total "
-        "separately ('figures may not add up due to the conventions of rounding'): in 905 of "
-        "9,782 supplier-years the published Total differs from the sum of the rounded cells, "
+        "separately ('figures may not add up due to the conventions of rounding'): in 848 of "
+        "9,648 supplier-years the published Total differs from the sum of the rounded cells, "
         "by at most half a million per non-blank cell. Recipients and suppliers are names; "
         "detente maps them to COW codes or registered actors with a reviewed table "
         "(detente/actors/name_map.csv). 'Germany' means West Germany before 1991."
