@@ -2,6 +2,16 @@
 
 from detente.panels._context import add_democracy
 from detente.panels._create import create_dyad_years, create_state_years
+from detente.panels._instruments import (
+    add_arms_transfers,
+    add_basing,
+    add_engagements,
+    add_exercises,
+    add_igo_ties,
+    add_peacekeeping,
+    add_trade,
+    add_un_voting,
+)
 from detente.panels._panel import Panel
 from detente.panels._spine import add_alliances, add_capabilities, add_disputes, add_major_powers
 
@@ -9,10 +19,18 @@ __all__ = [
     "VERBS",
     "Panel",
     "add_alliances",
+    "add_arms_transfers",
+    "add_basing",
     "add_capabilities",
     "add_democracy",
     "add_disputes",
+    "add_engagements",
+    "add_exercises",
+    "add_igo_ties",
     "add_major_powers",
+    "add_peacekeeping",
+    "add_trade",
+    "add_un_voting",
     "create_dyad_years",
     "create_state_years",
 ]
@@ -23,5 +41,12 @@ VERBS = {
     "democracy": add_democracy,
     "disputes": add_disputes,
     "major_powers": add_major_powers,
+    "arms_transfers": add_arms_transfers,
+    "peacekeeping": add_peacekeeping,
+    "exercises": add_exercises,
+    "basing": add_basing,
+    "un_voting": add_un_voting,
+    "igo_ties": add_igo_ties,
+    "trade": add_trade,
 }
 """Verbs by the name the CLI and REST API use (``--add alliances,capabilities``)."""

@@ -95,6 +95,9 @@ class Column:
 class Table:
     """A canonical table a source yields into the store, read from one of its files.
 
+    ``file`` names one of the source's files, or a frame that the source's ``prepare`` hook
+    builds from several files (e.g. one long table melted from 134 wide ones); such a table's
+    provenance digest covers every file of the source (:meth:`Source.digest`).
     ``coverage`` names the column (or first and last year columns) that the table's years are
     read from at ingest; the years found are recorded in provenance and checked against the
     source's declared coverage, and verbs read them from the store, never from code.
@@ -150,6 +153,15 @@ class Source:
             if f.name == name:
                 return f
         raise KeyError(f"source {self.id!r} has no file {name!r}")
+
+    def digest(self, table: Table) -> str:
+        """sha256 recorded for ``table``: its file's, or one over every file for a prepared frame."""
+        if any(f.name == table.file for f in self.files):
+            return self.file(table.file).sha256
+        import hashlib
+
+        joined = "\n".join(f"{f.name} {f.sha256}" for f in self.files)
+        return hashlib.sha256(joined.encode()).hexdigest()
 
     def table(self, name: str) -> Table:
         for t in self.tables:

@@ -28,3 +28,17 @@ def dodl(path: str) -> str:
 def countrycode(name: str) -> str:
     repo, commit = COUNTRYCODE
     return github_raw(repo, commit, f"data/{name}.rda")
+
+SIPRI_360 = ("360-info/report-arms-trade", "e00d2d3e57d1d6dd409f60fc367e088cce34c86e")
+UN_PKO = ("corinnee/UN_Peacekeeping_Analytics", "1167cb2bc26d35bdc8976554bc4d0ca6749bdef6")
+TROOPDATA_EXERCISES = ("meflynn/troopdata", "788b3749aa60be58959de15a30e342137160c965")
+TROOPDATA = ("meflynn/troopdata", "3946bcf89a6d72de8abace812dc557f1f249f5f7")
+TROOPDATA_VISITS = ("meflynn/troopdata", "bcb9146335d49b9a870d97fa0476d548ed554c25")
+UNVOTES = ("dgrtwo/unvotes", "7eb7034314ff79c49c9e0785fcd9d216fa04cf14")
+IDEALPOINTS = ("lucasbuildsapps/Masterthesis", "00de4ce7f259894dd3f9c1ea7006b192be4dcb74")
+
+
+def at(origin: tuple[str, str], path: str) -> str:
+    """Address of ``path`` in the snapshot ``origin`` (one of the constants above)."""
+    repo, commit = origin
+    return github_raw(repo, commit, path)

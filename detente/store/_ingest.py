@@ -10,6 +10,7 @@ last pull is skipped, so a second pull changes nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -62,7 +63,7 @@ def _is_current(store: Store, source: Source) -> bool:
     )
     if {r[0] for r in rows} != {t.name for t in source.tables}:
         return False
-    wanted = {t.name: source.file(t.file).sha256 for t in source.tables}
+    wanted = {t.name: source.digest(t) for t in source.tables}
     fingerprint = schema_hash(source)
     return all(
         r[1] == wanted[r[0]] and r[2] == fingerprint and r[3] == source.version for r in rows
@@ -97,7 +98,8 @@ def prepare(source: Source, progress: Callable[[SourceFile], Progress | None] | 
     tables: dict[str, pa.Table] = {}
     coverage: dict[str, tuple[int, int] | None] = {}
     for spec in source.tables:
-        typed = conform(raw[spec.file], spec, str(paths[spec.file]))
+        where = paths.get(spec.file) or os.path.commonpath([str(p) for p in paths.values()])
+        typed = conform(raw[spec.file], spec, str(where))
         tables[spec.name] = typed
         coverage[spec.name] = _coverage(typed, spec)
     spans = [c for c in coverage.values() if c is not None]
@@ -173,12 +175,15 @@ def _write(store: Store, staged: list[_Prepared]) -> None:
                 con.execute(f'CREATE OR REPLACE TABLE "{spec.name}" AS SELECT * FROM "{view}"')
                 con.unregister(view)
                 changed.add(spec.name)
-                file = source.file(spec.file)
+                if spec.file in item.paths:
+                    file_path = str(item.paths[spec.file])
+                else:  # a frame the source's prepare hook built from all its files
+                    file_path = os.path.commonpath([str(p) for p in item.paths.values()])
                 cov = item.coverage[spec.name]
                 con.execute(
                     "INSERT OR REPLACE INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [source.id, source.version, spec.name, file.name, str(item.paths[file.name]),
-                     file.sha256, data.num_rows, cov[0] if cov else None,
+                    [source.id, source.version, spec.name, spec.file, file_path,
+                     source.digest(spec), data.num_rows, cov[0] if cov else None,
                      cov[1] if cov else None, schema_hash(source), now],
                 )
         rebuild(con, changed)

@@ -56,6 +56,9 @@ class Store:
                 "or a pull) may hold it; stop it or point DETENTE_STORE elsewhere."
             ) from exc
         self.read_only = read_only
+        # DuckDB draws a progress bar on stdout for queries over 2 s (the engagements build),
+        # which would corrupt `--json` output and piped results.
+        self.con.execute("SET enable_progress_bar = false")
         if not read_only:
             self.con.execute(PROVENANCE_DDL)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.interfaces.cli import _bargain, _data, _measure, _panel
+from detente.interfaces.cli import _bargain, _data, _instruments, _measure, _panel
 from detente.interfaces.cli._common import StoreOption, friendly, open_store
 
 app = typer.Typer(
@@ -15,6 +15,11 @@ app = typer.Typer(
 )
 app.add_typer(_data.app, name="data")
 app.add_typer(_panel.app, name="panel")
+app.add_typer(_instruments.instruments_app, name="instruments")
+app.add_typer(_instruments.engagements_app, name="engagements")
+app.add_typer(_instruments.network_app, name="network")
+app.command("profile")(_instruments.profile)  # takes an argument: a command, not a group
+app.add_typer(_instruments.actors_app, name="actors")
 app.add_typer(_measure.app, name="measure")
 app.add_typer(_bargain.app, name="bargain")
 
