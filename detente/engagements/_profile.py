@@ -16,8 +16,10 @@ def profile(store: Store, actor: str | int, *, years: tuple[int, int] | None = N
 
     ``actor`` is a COW code, ISO3 code or name (:func:`detente.actors.resolve_actor`) or a
     registered actor id. For each instrument with engagements: the direction, unit(s), the
-    sources (id, version, citation) and the ``top`` partners with their total, the years
-    active and the yearly series (outgoing and incoming separately for directed ones).
+    sources (id, version, citation) and, per source, the ``top`` partners with their total,
+    the years active and the yearly series (outgoing and incoming separately for directed
+    ones). Totals are never summed across sources: MME and JME both record joint exercises,
+    often the same exercise, so adding them would count it twice.
     """
     from detente.engagements._import import resolve_actor_id
     from detente.sources.registry import SOURCES
@@ -32,10 +34,11 @@ def profile(store: Store, actor: str | int, *, years: tuple[int, int] | None = N
         "  CASE WHEN NOT directed THEN 'with' WHEN actor1 = ? THEN 'to' ELSE 'from' END AS way "
         "  FROM all_engagements WHERE (actor1 = ? OR actor2 = ?) AND year BETWEEN ? AND ?) "
         "SELECT e.instrument, e.way, e.partner, a.name, sum(magnitude), min(year), max(year), "
-        "  list(DISTINCT unit), list(DISTINCT source_id), "
+        "  list(DISTINCT unit), e.source_id, "
         "  list({'year': year, 'magnitude': magnitude} ORDER BY year) "
-        "FROM e LEFT JOIN actors a ON a.actor_id = e.partner GROUP BY ALL "
-        "ORDER BY e.instrument, e.way, sum(magnitude) DESC",
+        "FROM e LEFT JOIN actors a ON a.actor_id = e.partner "
+        "GROUP BY e.instrument, e.way, e.source_id, e.partner, a.name "
+        "ORDER BY e.instrument, e.way, e.source_id, sum(magnitude) DESC",
         [actor_id, actor_id, actor_id, actor_id, lo, hi])
     out: dict[str, Any] = {"actor": actor_id, "name": name[0][0] if name else actor_id,
                            "years": [lo, hi] if years else None, "instruments": {}}
@@ -43,7 +46,7 @@ def profile(store: Store, actor: str | int, *, years: tuple[int, int] | None = N
         mine = [r for r in rows if r[0] == ins.id]
         if not mine:
             continue
-        sources = sorted({s for r in mine for s in r[8]})
+        sources = sorted({r[8] for r in mine})
         cited = [{"id": s, "version": SOURCES[s].version, "citation": SOURCES[s].citation}
                  if s in SOURCES else {"id": s, "version": None, "citation": "user-entered"}
                  for s in sources]
@@ -53,8 +56,9 @@ def profile(store: Store, actor: str | int, *, years: tuple[int, int] | None = N
             for point in r[9]:
                 series[point["year"]] = series.get(point["year"], 0.0) + point["magnitude"]
             partners = ways.setdefault(r[1], [])
-            if len(partners) < top:
-                partners.append({"partner": r[2], "name": r[3] or r[2], "total": r[4],
+            if sum(p["source"] == r[8] for p in partners) < top:
+                partners.append({"partner": r[2], "name": r[3] or r[2], "source": r[8],
+                                 "total": r[4],
                                  "first_year": r[5], "last_year": r[6],
                                  "by_year": {str(k): v for k, v in sorted(series.items())}})
         out["instruments"][ins.id] = {

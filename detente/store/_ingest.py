@@ -25,13 +25,13 @@ from detente.sources._declare import Source, SourceFile, Table
 from detente.sources._fetch import Progress, locate
 from detente.sources._read import read_raw
 from detente.sources.registry import SOURCES, get_source
-from detente.store._derived import rebuild
+from detente.store._derived import rebuild, stale
 from detente.store._store import Store
 
 
 @dataclass(frozen=True)
 class PullResult:
-    """What a pull did to one source: ``loaded`` or ``unchanged``."""
+    """What a pull did: to a source, ``loaded`` or ``unchanged``; to a derived table, ``rebuilt``."""
 
     source_id: str
     version: str
@@ -141,15 +141,17 @@ def pull(
                                       _source_coverage(store, source.id)))
             continue
         staged.append(prepare(source, progress))
-    if staged:
-        _write(store, staged)
+    rebuilt = _write(store, staged) if staged or stale(store.con) else []
     for item in staged:
         spans = [c for c in item.coverage.values() if c]
         span = (min(c[0] for c in spans), max(c[1] for c in spans)) if spans else None
         rows = sum(t.num_rows for t in item.tables.values())
         results.append(PullResult(item.source.id, item.source.version, "loaded", rows, span))
+    for name in rebuilt:
+        rows = store.rows(f'SELECT count(*) FROM "{name}"')[0][0]
+        results.append(PullResult(name, "derived", "rebuilt", int(rows), None))
     order = {sid: i for i, sid in enumerate(ids)}
-    return sorted(results, key=lambda r: order[r.source_id])
+    return sorted(results, key=lambda r: order.get(r.source_id, len(order)))
 
 
 def _source_coverage(store: Store, source_id: str) -> tuple[int, int] | None:
@@ -159,7 +161,9 @@ def _source_coverage(store: Store, source_id: str) -> tuple[int, int] | None:
     return (int(lo), int(hi)) if lo is not None else None
 
 
-def _write(store: Store, staged: list[_Prepared]) -> None:
+def _write(store: Store, staged: list[_Prepared]) -> list[str]:
+    """One transaction: replace the staged sources' tables and provenance, then rebuild the
+    derived tables that are due; return their names."""
     con = store.con
     now = datetime.now(UTC).replace(tzinfo=None)
     con.execute("BEGIN TRANSACTION")
@@ -186,9 +190,10 @@ def _write(store: Store, staged: list[_Prepared]) -> None:
                      source.digest(spec), data.num_rows, cov[0] if cov else None,
                      cov[1] if cov else None, schema_hash(source), now],
                 )
-        rebuild(con, changed)
+        rebuilt = rebuild(con, changed)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     con.execute("CHECKPOINT")
+    return rebuilt

@@ -276,3 +276,19 @@ def test_network_cli(store_path: Path, tmp_path: Path) -> None:
 def test_profile_direct(store: Store) -> None:
     prof = profile(store, "United States", years=(2005, 2005), top=3)
     assert prof["actor"] == "2" and "deployment" in prof["instruments"]
+
+
+def test_profile_never_sums_across_sources(store: Store) -> None:
+    prof = profile(store, "India", years=(2000, 2010), top=50)
+    exercises = prof["instruments"]["exercise"]
+    assert {s["id"] for s in exercises["sources"]} == {"mme", "jme"}
+    for way, partners in exercises["partners"].items():
+        seen = [(p["source"], p["partner"]) for p in partners]
+        assert len(seen) == len(set(seen)), way
+        for p in partners:
+            direct = store.rows(
+                "SELECT sum(magnitude) FROM all_engagements WHERE instrument = 'exercise' "
+                "AND source_id = ? AND year BETWEEN 2000 AND 2010 AND "
+                "((actor1 = '750' AND actor2 = ?) OR (actor2 = '750' AND actor1 = ?))",
+                [p["source"], p["partner"], p["partner"]])[0][0]
+            assert p["total"] == direct

@@ -155,3 +155,25 @@ def get_source_ids() -> list[str]:
     from detente.sources import SOURCES
 
     return list(SOURCES)
+
+
+def test_derived_tables_rebuild_when_their_project_files_change(
+        tmp_path: Path, mirror: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import detente.store._derived as derived
+
+    with Store(tmp_path / "s.duckdb") as db:
+        pull(db, ["cow_states", "countrycode"])
+        assert [r.status for r in pull(db, ["cow_states", "countrycode"])] == ["unchanged"] * 2
+        # A reviewed mapping file changes (here: a made-up extra file joins the fingerprint).
+        extra = tmp_path / "edited_overrides.csv"
+        extra.write_text("ccode,first_year,last_year,iso3,reason\n")
+        edited = tuple(replace(d, files=(*d.files, str(extra))) if d.name == "state_codes" else d
+                       for d in derived.DERIVED)
+        monkeypatch.setattr(derived, "DERIVED", edited)
+        results = pull(db, ["cow_states", "countrycode"])
+        # state_codes rebuilds, and so does engagements, which is built from it.
+        assert [r.source_id for r in results if r.status == "rebuilt"] == \
+            ["state_codes", "engagements"]
+        assert {r.source_id: r.status for r in pull(db, ["cow_states"])} == {"cow_states": "unchanged"}
+        extra.write_text("ccode,first_year,last_year,iso3,reason\n# edited again\n")
+        assert any(r.status == "rebuilt" for r in pull(db, ["cow_states"]))

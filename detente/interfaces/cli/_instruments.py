@@ -138,12 +138,13 @@ def profile(actor: Annotated[str, typer.Argument(help="COW code, ISO3, name or a
     console.print(f"[bold]{prof['name']}[/] ({prof['actor']})", highlight=False)
     for ins, data in prof["instruments"].items():
         table = Table(title=f"{data['name']} [{', '.join(data['units'])}]")
-        for col in ("", "partner", "total", "years", "by year"):
+        for col in ("", "partner", "source", "total", "years", "by year"):
             table.add_column(col)
         for way, partners in data["partners"].items():
             for p in partners:
                 series = ", ".join(f"{y}: {v:g}" for y, v in list(p["by_year"].items())[-6:])
-                table.add_row(way, f"{p['name']} ({p['partner']})", f"{p['total']:,.1f}",
+                table.add_row(way, f"{p['name']} ({p['partner']})", p["source"],
+                              f"{p['total']:,.1f}",
                               f"{p['first_year']}-{p['last_year']}", series)
         console.print(table)
         cites = "; ".join(f"{s['id']} {s['version'] or ''}".strip() for s in data["sources"])
