@@ -7,12 +7,15 @@ from detente.sources import (
     atop,
     countrycode,
     cow_alliance,
+    cow_contdir,
     cow_majors,
     cow_mid,
     cow_nmc,
     cow_states,
     gml_mid,
     gw_states,
+    landscape_furnas,
+    td_rivalries,
 )
 from detente.sources._declare import Source
 
@@ -26,6 +29,9 @@ _MODULES = (
     cow_mid,
     gml_mid,
     countrycode,
+    cow_contdir,
+    td_rivalries,
+    landscape_furnas,
 )
 
 SOURCES: dict[str, Source] = {m.SOURCE.id: m.SOURCE for m in _MODULES}
