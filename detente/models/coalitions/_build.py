@@ -17,7 +17,11 @@ import numpy as np
 
 from detente._errors import ActorError, ModelInputError
 from detente.actors import resolve_actor
-from detente.models.coalitions._components import ComponentSpec, resolve_components
+from detente.models.coalitions._components import (
+    ComponentSpec,
+    OutsideCoverage,
+    combine_components,
+)
 from detente.models.coalitions._inputs import LandscapeInputs
 from detente.panels._align import to_numpy
 
@@ -27,8 +31,6 @@ if TYPE_CHECKING:
 SizeFunction = Callable[["Store", int, np.ndarray], np.ndarray]
 SizeSpec = str | SizeFunction
 NMC_SIZES = ("cinc", "milex", "milper", "irst", "pec", "tpop", "upop")
-
-OutsideCoverage = Literal["error", "skip"]
 
 
 def states_in_year(store: Store, year: int,
@@ -141,23 +143,7 @@ def build_inputs(store: Store, year: int, states: Sequence[int | str] | None = N
     """
     codes, names = states_in_year(store, year, states)
     sizes, size_tables = state_sizes(store, year, codes, size)
-    used, skipped = [], []
-    for comp in resolve_components(components):
-        covered = all(_covers(store, t, year) for t in comp.tables)
-        if not covered:
-            spans = ", ".join(f"{t} {_span(store, t)}" for t in comp.tables)
-            if outside_coverage == "error":
-                raise ModelInputError(
-                    f"component {comp.name!r} reads {spans}, which does not cover {year}; "
-                    f"choose a year inside, drop it (components=...), or pass "
-                    f"outside_coverage='skip'")
-            skipped.append({"name": comp.name, "reason": f"{spans} does not cover {year}"})
-            continue
-        used.append(comp)
-    prop = np.zeros((len(codes), len(codes)))
-    for comp in used:
-        prop += comp.weight * comp.build(store, year, codes)
-    np.fill_diagonal(prop, 0.0)
+    prop, used, skipped = combine_components(store, year, codes, components, outside_coverage)
     tables = [*size_tables, *(t for c in used for t in c.tables), "cow_system"]
     provenance = {
         "built_from": "store",
@@ -171,16 +157,6 @@ def build_inputs(store: Store, year: int, states: Sequence[int | str] | None = N
     return LandscapeInputs(tuple(names), sizes, prop, codes=tuple(int(c) for c in codes),
                            year=int(year), data_versions=store.data_versions(tables),
                            provenance=provenance)
-
-
-def _covers(store: Store, table: str, year: int) -> bool:
-    lo, hi = store.coverage(table)
-    return lo <= year <= hi
-
-
-def _span(store: Store, table: str) -> str:
-    lo, hi = store.coverage(table)
-    return f"({lo}-{hi})"
 
 
 FurnasVariant = Literal["standard", "weak_syria"]

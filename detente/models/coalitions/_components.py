@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pyarrow as pa
@@ -142,6 +142,39 @@ def resolve_components(spec: ComponentSpec = None) -> tuple[Component, ...]:
     if len(set(names)) != len(names):
         raise ModelInputError(f"a component is listed twice: {names}")
     return tuple(c for c in found if c.weight != 0)
+
+
+OutsideCoverage = Literal["error", "skip"]
+
+
+def combine_components(store: Store, year: int, codes: np.ndarray,
+                       components: ComponentSpec = None,
+                       outside_coverage: OutsideCoverage = "error",
+                       ) -> tuple[np.ndarray, list[Component], list[dict[str, str]]]:
+    """The weighted sum ``sum_k w_k C_k`` for the states ``codes`` in ``year``.
+
+    Returns the matrix, the components used and those skipped (with the reason). A
+    component whose tables do not cover ``year`` raises :class:`ModelInputError`, or is
+    skipped when ``outside_coverage="skip"``: outside coverage its values are unknown, not 0.
+    """
+    used, skipped = [], []
+    for comp in resolve_components(components):
+        spans = {t: store.coverage(t) for t in comp.tables}
+        if all(lo <= year <= hi for lo, hi in spans.values()):
+            used.append(comp)
+            continue
+        where = ", ".join(f"{t} ({lo}-{hi})" for t, (lo, hi) in spans.items())
+        if outside_coverage == "error":
+            raise ModelInputError(
+                f"component {comp.name!r} reads {where}, which does not cover {year}; choose "
+                f"a year inside, leave the component out, or skip components outside "
+                f"coverage (outside_coverage='skip'; on the command line --skip-uncovered)")
+        skipped.append({"name": comp.name, "reason": f"{where} does not cover {year}"})
+    total = np.zeros((len(codes), len(codes)))
+    for comp in used:
+        total += comp.weight * comp.build(store, year, codes)
+    np.fill_diagonal(total, 0.0)
+    return total, used, skipped
 
 
 def pair_matrix(codes: np.ndarray, pairs: pa.Table, value: str, *,
