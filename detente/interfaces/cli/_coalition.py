@@ -14,6 +14,7 @@ from rich.table import Table
 
 from detente._errors import ModelInputError
 from detente.interfaces.cli._common import StoreOption, console, err_console, friendly, open_store
+from detente.models import Result
 from detente._seed import resolve_seed
 from detente.models.coalitions import (
     BALANCE_COMPONENTS,
@@ -55,6 +56,8 @@ WeightOption = Annotated[list[str] | None, typer.Option(
 SkipOption = Annotated[bool, typer.Option(
     "--skip-uncovered", help="Leave out components whose data do not cover the year.")]
 SeedOption = Annotated[int, typer.Option("--seed", help="Seed for the random starts.")]
+OutDirOption = Annotated[Path | None, typer.Option(
+    "--out", help="Write every result table (Parquet) and result.json to this folder.")]
 
 
 def _states(text: str | None) -> list[int | str] | None:
@@ -123,6 +126,14 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _finish(result: Result, out: Path | None) -> None:
+    """Write the result tables when asked, then say which data versions they came from."""
+    if out is not None:
+        result.write(out)
+        console.print(f"wrote result tables to {out}")
+    _versions(dict(result.data_versions))
+
+
 def _versions(versions: dict[str, str]) -> None:
     if versions:
         console.print("data: " + ", ".join(f"{k} {v}" for k, v in sorted(versions.items())),
@@ -175,9 +186,7 @@ def landscape(
     seed: SeedOption = 0,
     export_inputs: Annotated[Path | None, typer.Option(
         "--export-inputs", help="Also write the inputs used (.csv or .json).")] = None,
-    out: Annotated[Path | None, typer.Option(
-        "--out", help="Write every result table (Parquet) and result.json to this folder.")]
-    = None,
+    out: OutDirOption = None,
     store: StoreOption = None,
 ) -> None:
     """Landscape theory: the stable bipolar alignments, their energies and basins."""
@@ -203,10 +212,7 @@ def landscape(
     _show(frustrated.select("actor", "camp", "frustration", "weighted_frustration",
                             "switch_gain"),
           f"most frustrated actors at the lowest minimum (energy {best['energy']:.6g})")
-    if out is not None:
-        result.write(out)
-        console.print(f"wrote result tables to {out}")
-    _versions(dict(result.data_versions))
+    _finish(result, out)
 
 
 @app.command("balance")
@@ -222,9 +228,7 @@ def balance(
     = 30.0,
     starts: Annotated[int, typer.Option(help="Random starts of the heuristic.")] = 1024,
     seed: SeedOption = 0,
-    out: Annotated[Path | None, typer.Option(
-        "--out", help="Write every result table (Parquet) and result.json to this folder.")]
-    = None,
+    out: OutDirOption = None,
     store: StoreOption = None,
 ) -> None:
     """Structural balance by year: frustration index, blocs and the ties that break them."""
@@ -248,10 +252,7 @@ def balance(
     if not result.table["optimal"].all():
         console.print("some years are not proven optimal within the time limit: frustration "
                       "is the best split found, lower_bound what the solver proved")
-    if out is not None:
-        result.write(out)
-        console.print(f"wrote result tables to {out}")
-    _versions(dict(result.data_versions))
+    _finish(result, out)
 
 
 @app.command("partners")

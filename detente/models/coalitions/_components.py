@@ -208,14 +208,23 @@ def _in(codes: np.ndarray) -> str:
     return ", ".join(str(int(c)) for c in codes) or "NULL"
 
 
+def _query(store: Store, table: str, codes: np.ndarray, value: str, where: str,
+           combine: str, *, grouped: bool = True) -> np.ndarray:
+    """``value`` per ``(ccode1, ccode2)`` of ``table`` rows matching ``where``, both states
+    among ``codes``, placed in a matrix by :func:`pair_matrix`."""
+    store.require(table)
+    group = " GROUP BY ALL" if grouped else ""
+    pairs = store.arrow(
+        f"SELECT ccode1, ccode2, {value} AS v FROM {table} WHERE {where} "
+        f"AND ccode1 IN ({_in(codes)}) AND ccode2 IN ({_in(codes)}){group}")
+    return pair_matrix(codes, pairs, "v", combine=combine)
+
+
 def alliances(store: Store, year: int, codes: np.ndarray) -> np.ndarray:
     """ATOP 5.1: 1 for a defence pledge in either direction, 0.5 for any other shared pledge."""
-    store.require("atop_dyad_years")
-    pairs = store.arrow(
-        f"SELECT ccode1, ccode2, CASE WHEN max(atop_defense) = 1 THEN 1.0 ELSE 0.5 END AS v "
-        f"FROM atop_dyad_years WHERE year = {int(year)} AND ccode1 IN ({_in(codes)}) "
-        f"AND ccode2 IN ({_in(codes)}) GROUP BY ALL")
-    return pair_matrix(codes, pairs, "v")
+    return _query(store, "atop_dyad_years", codes,
+                  "CASE WHEN max(atop_defense) = 1 THEN 1.0 ELSE 0.5 END",
+                  f"year = {int(year)}", "max")
 
 
 DISPUTE_WINDOW = 5
@@ -224,32 +233,20 @@ DISPUTE_WINDOW = 5
 
 def disputes(store: Store, year: int, codes: np.ndarray) -> np.ndarray:
     """GML MID 2.2.1: ``-h/5`` for the highest hostility level ``h`` in the last five years."""
-    store.require("gml_mid_dyad_years")
-    pairs = store.arrow(
-        f"SELECT ccode1, ccode2, -max(hostlev) / 5.0 AS v FROM gml_mid_dyad_years "
-        f"WHERE year BETWEEN {int(year) - DISPUTE_WINDOW + 1} AND {int(year)} "
-        f"AND ccode1 IN ({_in(codes)}) AND ccode2 IN ({_in(codes)}) GROUP BY ALL")
-    return pair_matrix(codes, pairs, "v", combine="min")
+    return _query(store, "gml_mid_dyad_years", codes, "-max(hostlev) / 5.0",
+                  f"year BETWEEN {int(year) - DISPUTE_WINDOW + 1} AND {int(year)}", "min")
 
 
 def rivalries(store: Store, year: int, codes: np.ndarray) -> np.ndarray:
     """Thompson-Dreyer: -1 while a strategic rivalry between the two is ongoing."""
-    store.require("td_rivalries")
-    pairs = store.arrow(
-        f"SELECT ccode1, ccode2, -1.0 AS v FROM td_rivalries "
-        f"WHERE {int(year)} BETWEEN styear AND endyear "
-        f"AND ccode1 IN ({_in(codes)}) AND ccode2 IN ({_in(codes)})")
-    return pair_matrix(codes, pairs, "v", combine="min")
+    return _query(store, "td_rivalries", codes, "-1.0",
+                  f"{int(year)} BETWEEN styear AND endyear", "min", grouped=False)
 
 
 def contiguity(store: Store, year: int, codes: np.ndarray) -> np.ndarray:
     """COW contiguity 3.2: ``-(6 - t)/5`` for the closest type ``t`` in force in the year."""
-    store.require("cow_contiguity")
-    pairs = store.arrow(
-        f"SELECT ccode1, ccode2, -(6 - min(conttype)) / 5.0 AS v FROM cow_contiguity "
-        f"WHERE conttype > 0 AND {int(year)} BETWEEN year(stdate) AND year(enddate) "
-        f"AND ccode1 IN ({_in(codes)}) AND ccode2 IN ({_in(codes)}) GROUP BY ALL")
-    return pair_matrix(codes, pairs, "v", combine="min")
+    return _query(store, "cow_contiguity", codes, "-(6 - min(conttype)) / 5.0",
+                  f"conttype > 0 AND {int(year)} BETWEEN year(stdate) AND year(enddate)", "min")
 
 
 for _component in (

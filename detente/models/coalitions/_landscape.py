@@ -66,8 +66,11 @@ class Landscape(Model):
     * ``table``: one row per local minimum, lowest energy first: ``rank``, ``energy``,
       ``basin_size`` (configurations, exhaustive), ``basin_share`` (of all configurations,
       or of the heuristic's starts), ``hits`` (heuristic starts ending there),
-      ``is_global`` (exhaustive only), ``camp_a`` (the camp of the first actor) and
-      ``camp_b`` with their total sizes.
+      ``is_global`` (exhaustive only), ``camp_a`` (the camp of the first actor with any
+      non-zero propensity) and ``camp_b`` with their total sizes. Actors with no propensity
+      toward anyone cannot change any energy; they are searched over by neither method, left
+      out of the camps (``camp`` is null for them) and listed in ``summary["unaligned"]``,
+      and basin sizes count configurations of the others.
     * ``tables["actors"]``: per minimum and actor, its ``camp``, ``frustration``
       ``F_i = sum_j s_j p_ij d_ij``, ``weighted_frustration`` ``s_i F_i`` and
       ``switch_gain``, the energy change if it switched alone (>= 0 at a minimum).
@@ -108,8 +111,8 @@ class Landscape(Model):
                                   f"not {self.method!r}")
         unaligned = np.abs(inputs.propensity).sum(axis=1) == 0
         active = np.flatnonzero(~unaligned)
-        exact = self.method == "exhaustive" or (self.method == "auto"
-                                                 and active.size <= MAX_EXHAUSTIVE)
+        exact = self.method == "exhaustive" or active.size < 2 or (
+            self.method == "auto" and active.size <= MAX_EXHAUSTIVE)
         tables: dict[str, pl.DataFrame] = {}
         if active.size < 2:
             labels, energies = np.zeros((1, inputs.n), dtype=np.int8), np.zeros(1)

@@ -104,3 +104,49 @@ def test_structural_balance_over_years(store: Store) -> None:
     assert set(result.data_versions) == {"atop", "cow_states", "gml_mid", "td_rivalries"}
     with pytest.raises(ModelInputError, match="SignedNetwork"):
         StructuralBalance().run([], seed=1)
+
+
+def test_a_solver_stopped_by_its_time_limit_reports_a_bound(store: Store,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """Stand in for HiGHS hitting its time limit: it returns an incumbent (or none) with
+    status 1 and a dual bound below it, as scipy's milp does."""
+    from scipy.optimize import OptimizeResult
+
+    import detente.models.coalitions._balance as balance
+
+    real = balance.milp
+    net = signed_network(store, 1962)
+    exact = frustration_index(net, method="exact")
+
+    def stopped(*args: object, **kwargs: object) -> OptimizeResult:
+        res = real(*args, **kwargs)
+        return OptimizeResult(x=res.x, status=1, fun=res.fun, mip_dual_bound=res.fun - 2)
+
+    monkeypatch.setattr(balance, "milp", stopped)
+    found = frustration_index(net, method="auto", seed=1)
+    assert not found.optimal and found.frustration == exact.frustration
+    assert found.lower_bound == exact.frustration - 2 * _components_with_ties(net)
+
+    def nothing(*args: object, **kwargs: object) -> OptimizeResult:
+        return OptimizeResult(x=None, status=1, fun=None, mip_dual_bound=0.0)
+
+    monkeypatch.setattr(balance, "milp", nothing)
+    with pytest.raises(ModelInputError, match="no split within"):
+        frustration_index(net, method="exact")
+    fallback = frustration_index(net, method="auto", seed=1)
+    assert fallback.method == "heuristic+exact" and not fallback.optimal
+    assert fallback.frustration >= exact.frustration and fallback.lower_bound == 0
+
+
+def _components_with_ties(net: SignedNetwork) -> int:
+    """Connected components of the peeled tie graph that have ties (each is solved apart)."""
+    from scipy.sparse import csr_array
+    from scipy.sparse.csgraph import connected_components
+
+    from detente.models.coalitions._balance import _peel
+
+    core, _ = _peel(net.signs)
+    sub = net.signs[np.ix_(core, core)] != 0
+    count, labels = connected_components(csr_array(sub), directed=False)
+    return int(sum(np.sum(labels == c) > 1 for c in range(count)))

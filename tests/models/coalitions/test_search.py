@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from detente._errors import ModelInputError
 from detente.models.coalitions import (
     MAX_EXHAUSTIVE,
+    Landscape,
     LandscapeInputs,
     descend,
     energy,
@@ -120,3 +122,20 @@ def test_heuristic_is_reproducible_and_seed_sensitive() -> None:
     assert is_local_minimum(inputs, a.minima).all()
     with pytest.raises(ModelInputError, match="starts"):
         heuristic_landscape(inputs, starts=0)
+
+
+def test_actors_without_any_propensity_are_set_aside() -> None:
+    # made-up: PAIRS plus a fifth actor indifferent to everyone
+    p = np.zeros((5, 5))
+    p[:4, :4] = PAIRS.propensity
+    inputs = LandscapeInputs((*PAIRS.actors, "Hermit"), np.ones(5), p)
+    result = Landscape().run(inputs, seed=0)
+    assert result.summary["unaligned"] == ["Hermit"]
+    assert result.table.select("energy", "basin_size", "camp_a", "camp_b").rows() == [
+        (-8.0, 8, ["A", "B"], ["C", "D"])]
+    hermit = result.tables["actors"].filter(pl.col("actor") == "Hermit").row(0, named=True)
+    assert hermit["camp"] is None and hermit["switch_gain"] == 0
+    nobody = Landscape(method="heuristic").run(
+        LandscapeInputs(("x", "y"), np.ones(2), np.zeros((2, 2))), seed=0)
+    assert nobody.summary["method"] == "exhaustive" and nobody.table["energy"].to_list() == [0]
+    assert nobody.summary["unaligned"] == ["x", "y"]
