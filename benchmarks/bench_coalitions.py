@@ -99,7 +99,7 @@ def main() -> None:
         rows.append((f"exhaustive, {n} largest states {YEAR} ({1 << (n - 1):,} configs)",
                      f"{timing.median:.3f} s median of {runs} (first {timing.first:.3f} s); "
                      f"target < {target:g} s; {len(result.minima)} minima"))
-        rows.append((f"  direct per-configuration baseline (scaled from n=14)",
+        rows.append(("  direct per-configuration baseline (scaled from n=14)",
                      f"{baseline:,.0f} s; ratio {baseline / timing.median:,.0f}x"))
 
     every = build_inputs(store, YEAR)

@@ -44,7 +44,7 @@ SOURCE = Source(
             ),
             key=("ccode1", "ccode2", "stdate"),
             coverage=("stdate", "enddate"),
-            description="Directed contiguity spells: each relationship appears as (A, B) and (B, A).",
+            description="Directed contiguity spells: each appears as (A, B) and (B, A).",
         ),
     ),
     unit="dyad_spell",

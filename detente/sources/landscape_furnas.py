@@ -93,7 +93,8 @@ SOURCE = Source(
     homepage="https://github.com/alexanderfurnas/Landscape_Theory",
     citation=(
         "Axelrod, Robert, and Alexander Furnas. 2016. Landscape theory applied to the Syrian "
-        "conflict (inputs of 20 February 2016; GitHub repository alexanderfurnas/Landscape_Theory). "
+        "conflict (inputs of 20 February 2016; GitHub repository "
+        "alexanderfurnas/Landscape_Theory). "
         "Theory: Axelrod, Robert, and D. Scott Bennett. 1993. \"A Landscape Theory of "
         "Aggregation.\" British Journal of Political Science 23(2): 211-233."
     ),

@@ -36,7 +36,7 @@ SOURCE = Source(
                 Column("ccode2", "INTEGER", nullable=False, min=1, max=999),
                 Column("styear", "INTEGER", nullable=False, min=1494, max=2010),
                 Column("endyear", "INTEGER", nullable=False, min=1494, max=2010,
-                       description="Last year; 2010 also marks a rivalry ongoing when the data end."),
+                       description="Last year; 2010 also marks a rivalry still ongoing."),
                 Column("region", "VARCHAR", nullable=False),
                 Column("type1", "VARCHAR", nullable=False, values=_TYPES),
                 Column("type2", "VARCHAR", values=_TYPES),

@@ -13,9 +13,9 @@ from rich.progress import track
 from rich.table import Table
 
 from detente._errors import ModelInputError
+from detente._seed import resolve_seed
 from detente.interfaces.cli._common import StoreOption, console, err_console, friendly, open_store
 from detente.models import Result
-from detente._seed import resolve_seed
 from detente.models.coalitions import (
     BALANCE_COMPONENTS,
     COMPONENTS,
@@ -27,8 +27,8 @@ from detente.models.coalitions import (
     LandscapeInputs,
     PartnerRanking,
     StructuralBalance,
-    build_inputs,
     balance_result,
+    build_inputs,
     coalition_whatif,
     frustration_index,
     furnas_inputs,

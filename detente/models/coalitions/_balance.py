@@ -278,7 +278,7 @@ def _peel(signs: np.ndarray) -> tuple[np.ndarray, list[int]]:
     degree = np.count_nonzero(signs, axis=1)
     alive = degree > 0
     peeled: list[int] = []
-    leaves = list(np.flatnonzero(degree == 1))
+    leaves: list[int] = np.flatnonzero(degree == 1).tolist()
     while leaves:
         v = leaves.pop()
         if not alive[v] or degree[v] > 1:

@@ -28,6 +28,10 @@ name                    weight  value of a pair in ``year``
                                 water) in force during the year, else 0 [4]_
 ======================  ======  ================================================================
 
+Also registered, not in the defaults: ``disputes_cow``, the same as ``disputes`` from COW MID
+5.0 (Palmer et al. 2022), which runs to 2014 where GML stops at 2010 (use it instead of
+``disputes``, not with it, or disputes count twice).
+
 Waiting for other work (named here so a planner sees what is coming, and an error says so):
 ``un_voting`` (distance between UN General Assembly ideal points; needs the UN votes and ideal
 points the instruments work is adding) and ``tie_strength`` (measured strength of the defence
@@ -231,10 +235,19 @@ DISPUTE_WINDOW = 5
 """Years of disputes (``year - 4`` to ``year``) the ``disputes`` component looks back over."""
 
 
+def _disputes(store: Store, table: str, year: int, codes: np.ndarray) -> np.ndarray:
+    return _query(store, table, codes, "-max(hostlev) / 5.0",
+                  f"year BETWEEN {int(year) - DISPUTE_WINDOW + 1} AND {int(year)}", "min")
+
+
 def disputes(store: Store, year: int, codes: np.ndarray) -> np.ndarray:
     """GML MID 2.2.1: ``-h/5`` for the highest hostility level ``h`` in the last five years."""
-    return _query(store, "gml_mid_dyad_years", codes, "-max(hostlev) / 5.0",
-                  f"year BETWEEN {int(year) - DISPUTE_WINDOW + 1} AND {int(year)}", "min")
+    return _disputes(store, "gml_mid_dyad_years", year, codes)
+
+
+def disputes_cow(store: Store, year: int, codes: np.ndarray) -> np.ndarray:
+    """COW MID 5.0 (to 2014): ``-h/5`` for the highest hostility level in the last five years."""
+    return _disputes(store, "cow_mid_dyad_years", year, codes)
 
 
 def rivalries(store: Store, year: int, codes: np.ndarray) -> np.ndarray:
@@ -254,6 +267,8 @@ for _component in (
               "ATOP: 1 defence pledge (either way), 0.5 any other shared obligation"),
     Component("disputes", 1.0, disputes, ("gml_mid_dyad_years",),
               "GML MIDs: -(highest hostility level)/5 over the last 5 years"),
+    Component("disputes_cow", 1.0, disputes_cow, ("cow_mid_dyad_years",),
+              "COW MID 5.0 (to 2014): -(highest hostility level)/5 over the last 5 years"),
     Component("rivalries", 1.0, rivalries, ("td_rivalries",),
               "Thompson-Dreyer: -1 during a strategic rivalry"),
     Component("contiguity", 0.25, contiguity, ("cow_contiguity",),

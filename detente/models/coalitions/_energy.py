@@ -36,6 +36,7 @@ from __future__ import annotations
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from detente._errors import ModelInputError
 from detente.models.coalitions._inputs import LandscapeInputs
@@ -66,7 +67,7 @@ def tolerance(J: np.ndarray) -> float:
     return RELATIVE_TOLERANCE * max(float(np.abs(J).sum()), 1e-300)
 
 
-def as_labels(inputs: LandscapeInputs, camps: object) -> np.ndarray:
+def as_labels(inputs: LandscapeInputs, camps: npt.ArrayLike) -> np.ndarray:
     """Check and convert configurations to an int8 array of 0/1 labels (1-D or 2-D)."""
     x = np.asarray(camps)
     if x.ndim not in (1, 2) or x.shape[-1] != inputs.n:
@@ -84,7 +85,7 @@ def canonical(labels: np.ndarray) -> np.ndarray:
     return np.where(flip, 1 - x, x).astype(np.int8)
 
 
-def energy(inputs: LandscapeInputs, camps: object, *,
+def energy(inputs: LandscapeInputs, camps: npt.ArrayLike, *,
            convention: Convention = "ordered") -> float | np.ndarray:
     """Energy ``E(X)`` of one configuration (a float) or of many (one per row).
 
@@ -116,7 +117,7 @@ def energy(inputs: LandscapeInputs, camps: object, *,
     return float(e) if np.ndim(e) == 0 else e
 
 
-def frustration(inputs: LandscapeInputs, camps: object) -> np.ndarray:
+def frustration(inputs: LandscapeInputs, camps: npt.ArrayLike) -> np.ndarray:
     """Each actor's frustration ``F_i(X) = sum_{j != i} s_j p_ij d_ij(X)`` [1]_.
 
     ``s_i F_i`` (the size-weighted frustration) sums to the ordered energy; the
@@ -127,7 +128,7 @@ def frustration(inputs: LandscapeInputs, camps: object) -> np.ndarray:
     return np.einsum("ij,...ij->...i", inputs.propensity * inputs.sizes[None, :], d)
 
 
-def switch_gains(inputs: LandscapeInputs, camps: object, *,
+def switch_gains(inputs: LandscapeInputs, camps: npt.ArrayLike, *,
                  convention: Convention = "ordered") -> np.ndarray:
     """Energy change if each actor switched camps alone (negative: the switch pays).
 
@@ -139,10 +140,10 @@ def switch_gains(inputs: LandscapeInputs, camps: object, *,
     return (1.0 - 2.0 * x) * (J.sum(axis=1) - 2.0 * (x @ J))
 
 
-def is_local_minimum(inputs: LandscapeInputs, camps: object, *,
+def is_local_minimum(inputs: LandscapeInputs, camps: npt.ArrayLike, *,
                      convention: Convention = "ordered") -> bool | np.ndarray:
     """True where no actor can lower its frustration (the energy) by switching alone."""
     gains = switch_gains(inputs, camps, convention=convention)
     tol = tolerance(couplings(inputs, convention))
-    found = (gains >= -tol).all(axis=-1)
-    return bool(found) if np.ndim(found) == 0 else found
+    found = np.asarray((gains >= -tol).all(axis=-1))
+    return bool(found) if found.ndim == 0 else found

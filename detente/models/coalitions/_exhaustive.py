@@ -163,11 +163,14 @@ def exhaustive_landscape(inputs: LandscapeInputs, *,
                                sizes.astype(np.int64))
 
 
+_LOW_BLOCK = 12
+"""Free actors in the low block: its ``2^12`` label rows are the inner (contiguous) axis."""
+
+
 def _blocks(n: int) -> tuple[int, int]:
     """Sizes (low, high) of the two blocks of free actors."""
-    free = n - 1
-    low = min(free, max(free // 2, min(free, 12)))
-    return low, free - low
+    low = min(n - 1, _LOW_BLOCK)
+    return low, n - 1 - low
 
 
 def _energies(J: np.ndarray) -> np.ndarray:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from detente._errors import ModelInputError
 from detente._seed import SeedLike, resolve_seed
@@ -41,7 +42,7 @@ _REFRESH = 64
 """Rounds between exact recomputations of the fields ``J x`` (bounds rounding drift)."""
 
 
-def descend(inputs: LandscapeInputs, starts: object, *,
+def descend(inputs: LandscapeInputs, starts: npt.ArrayLike, *,
             convention: Convention = "ordered") -> np.ndarray:
     """The local minimum steepest descent reaches from each start configuration.
 
@@ -66,7 +67,8 @@ def descend(inputs: LandscapeInputs, starts: object, *,
     (:func:`~detente.models.coalitions._energy.tolerance`). The energy falls at every step,
     so the descent ends.
     """
-    X = np.atleast_2d(as_labels(inputs, starts)).astype(np.float64)
+    given = as_labels(inputs, starts)
+    X = np.atleast_2d(given).astype(np.float64)
     J = couplings(inputs, convention)
     r = J.sum(axis=1)
     tol = tolerance(J)
@@ -87,7 +89,7 @@ def descend(inputs: LandscapeInputs, starts: object, *,
         X[active, who] += step
         field[active] += step[:, None] * J[who]
     out = canonical(X.astype(np.int8))
-    return out if np.ndim(starts) == 2 else out[0]
+    return out if given.ndim == 2 else out[0]
 
 
 @dataclass(frozen=True, eq=False)

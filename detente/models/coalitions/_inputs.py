@@ -67,9 +67,9 @@ def check_inputs(actors: Sequence[str], sizes: np.ndarray, propensity: np.ndarra
     if sizes.shape != (n,):
         problems.append(Problem(None, None, f"need {n} sizes, got shape {sizes.shape}"))
     else:
-        for i in np.flatnonzero(~np.isfinite(sizes) | (sizes <= 0)):
-            problems.append(Problem(int(i), None, "must be a finite number > 0",
-                                    float(sizes[i]), field="size"))
+        for k in np.flatnonzero(~np.isfinite(sizes) | (sizes <= 0)).tolist():
+            problems.append(Problem(k, None, "must be a finite number > 0",
+                                    float(sizes[k]), field="size"))
     if propensity.shape != (n, n):
         problems.append(Problem(None, None,
                                 f"propensity matrix must be {n} x {n}, got {propensity.shape}"))
@@ -80,9 +80,8 @@ def check_inputs(actors: Sequence[str], sizes: np.ndarray, propensity: np.ndarra
             problems.append(Problem(int(i), int(j), "propensity must be a finite number",
                                     float(propensity[i, j])))
     diag = np.diag(propensity)
-    for i in np.flatnonzero(np.isfinite(diag) & (diag != 0)):
-        problems.append(Problem(int(i), int(i), "the diagonal must be 0 or blank",
-                                float(diag[i])))
+    for k in np.flatnonzero(np.isfinite(diag) & (diag != 0)).tolist():
+        problems.append(Problem(k, k, "the diagonal must be 0 or blank", float(diag[k])))
     finite = np.where(bad, 0.0, propensity)
     tol = SYMMETRY_TOLERANCE * (np.abs(finite).max(initial=0.0) + 1.0)
     asym = np.abs(finite - finite.T) > tol
@@ -99,7 +98,7 @@ def check_inputs(actors: Sequence[str], sizes: np.ndarray, propensity: np.ndarra
 
 
 def _readonly(values: Any, dtype: type) -> np.ndarray:
-    array = np.array(values, dtype=dtype, copy=True)
+    array: np.ndarray = np.array(values, dtype=dtype, copy=True)
     array.setflags(write=False)
     return array
 
@@ -162,7 +161,7 @@ class LandscapeInputs:
         object.__setattr__(self, "data_versions", dict(self.data_versions))
         object.__setattr__(self, "provenance", dict(self.provenance))
 
-    # -- construction -----------------------------------------------------------------------------
+    # -- construction ----------------------------------------------------------------------------
     @classmethod
     def symmetrized(cls, actors: Sequence[str], sizes: Any, propensity: Any,
                     **kwargs: Any) -> LandscapeInputs:
@@ -175,7 +174,7 @@ class LandscapeInputs:
         prov = {**kwargs.pop("provenance", {}), "symmetrized": True}
         return cls(tuple(actors), sizes, (prop + prop.T) / 2, provenance=prov, **kwargs)
 
-    # -- lookup ---------------------------------------------------------------------------------------
+    # -- lookup ----------------------------------------------------------------------------------
     @property
     def n(self) -> int:
         """Number of actors."""
@@ -203,7 +202,7 @@ class LandscapeInputs:
         x[self.indices(camp)] = 1
         return x
 
-    # -- edits ------------------------------------------------------------------------------------------
+    # -- edits -----------------------------------------------------------------------------------
     def subset(self, actors: Iterable[str | int]) -> LandscapeInputs:
         """The inputs restricted to ``actors`` (names or COW codes, in the order given)."""
         return self.take(self.indices(actors))
@@ -239,7 +238,8 @@ class LandscapeInputs:
 
     def __repr__(self) -> str:
         year = f", year={self.year}" if self.year is not None else ""
-        return f"LandscapeInputs({self.n} actors: {', '.join(self.actors[:6])}{'...' if self.n > 6 else ''}{year})"
+        more = "..." if self.n > 6 else ""
+        return f"LandscapeInputs({self.n} actors: {', '.join(self.actors[:6])}{more}{year})"
 
 
 def _describe(problems: list[Problem], actors: Sequence[str]) -> str:

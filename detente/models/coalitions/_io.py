@@ -29,6 +29,7 @@ import csv
 import json
 import math
 from pathlib import Path
+
 import numpy as np
 
 from detente._errors import ImportRejected, Violation

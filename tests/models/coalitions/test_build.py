@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import polars as pl
 import pytest
@@ -18,7 +20,13 @@ from detente.models.coalitions import (
     resolve_components,
     states_in_year,
 )
-from detente.models.coalitions._components import alliances, contiguity, disputes, rivalries
+from detente.models.coalitions._components import (
+    alliances,
+    contiguity,
+    disputes,
+    disputes_cow,
+    rivalries,
+)
 from detente.panels import add_alliances, add_disputes, create_dyad_years
 from detente.store import Store
 
@@ -71,18 +79,23 @@ def test_alliance_component_matches_the_dyad_year_panel(store: Store) -> None:
     assert (want > 0).sum() > 1000
 
 
-def test_dispute_component_matches_five_years_of_the_panel(store: Store) -> None:
-    codes, _ = states_in_year(store, 2000)
-    matrix = disputes(store, 2000, codes)
-    panel = (create_dyad_years(store, years=(1996, 2000), directed=False)
-             .pipe(add_disputes).to_polars()
-             .filter(pl.col("ccode1").is_in(codes.tolist()) & pl.col("ccode2").is_in(codes.tolist()))
-             .group_by("ccode1", "ccode2").agg(pl.col("gml_hostlev").max()))
+@pytest.mark.parametrize(("component", "source", "year"),
+                         [(disputes, "gml", 2000), (disputes_cow, "cow", 2014)])
+def test_dispute_components_match_five_years_of_the_panel(
+        store: Store, component: Callable[..., np.ndarray], source: str, year: int) -> None:
+    codes, _ = states_in_year(store, year)
+    matrix = component(store, year, codes)
+    hostility = f"{source}_hostlev"
+    panel = (create_dyad_years(store, years=(year - 4, year), directed=False)
+             .pipe(add_disputes, source=source).to_polars()
+             .filter(pl.col("ccode1").is_in(codes.tolist())
+                     & pl.col("ccode2").is_in(codes.tolist()))
+             .group_by("ccode1", "ccode2").agg(pl.col(hostility).max()))
     where = {int(c): i for i, c in enumerate(codes)}
     i = panel["ccode1"].replace_strict(where).to_numpy()
     j = panel["ccode2"].replace_strict(where).to_numpy()
-    assert np.array_equal(matrix[i, j], -panel["gml_hostlev"].to_numpy() / 5)
-    assert np.count_nonzero(np.triu(matrix)) == (panel["gml_hostlev"] > 0).sum()
+    assert np.array_equal(matrix[i, j], -panel[hostility].to_numpy() / 5)
+    assert np.count_nonzero(np.triu(matrix)) == (panel[hostility] > 0).sum() > 20
 
 
 def test_rivalry_and_contiguity_components(store: Store) -> None:
