@@ -2,9 +2,9 @@
 
 A signed network links two states positively (shared alliances, cooperation) or negatively
 (disputes, rivalry). It is **balanced** when its states split into two blocs with every
-positive tie inside a bloc and every negative tie between them [1]_ [2]_. Real networks are
+positive tie inside a bloc and every negative tie between them [1] [2]. Real networks are
 not, and the **frustration index** ``L`` (line index of balance) counts the fewest ties that
-break the best split: positive ties between blocs plus negative ties within a bloc [1]_ [4]_.
+break the best split: positive ties between blocs plus negative ties within a bloc [1] [4].
 The split that attains it is the partition into two blocs that the network is closest to.
 
 Edges come from the same propensity components as the landscape
@@ -14,7 +14,7 @@ both allied and in a dispute gets the sign of the weighted sum.
 
 Two methods:
 
-* **exact**: the binary program of Aref, Mason and Wilson [4]_: a 0/1 bloc label ``x_i``
+* **exact**: the binary program of Aref, Mason and Wilson [4]: a 0/1 bloc label ``x_i``
   per state and a frustration variable ``f_ij`` per edge with ``f_ij >= x_i - x_j`` and
   ``f_ij >= x_j - x_i`` for a positive edge, ``f_ij >= x_i + x_j - 1`` and
   ``f_ij >= 1 - x_i - x_j`` for a negative one, minimising ``sum f_ij``; solved with HiGHS
@@ -26,20 +26,20 @@ Two methods:
 * **heuristic**: seeded multi-start myopic switching, the landscape heuristic with unit sizes:
   for unit sizes and propensities equal to the signs, a split's landscape energy
   (unordered) is ``L - m_-``, with ``m_-`` the number of negative ties, so a landscape
-  local minimum is a split where no single state can lower ``L`` by changing bloc [3]_.
+  local minimum is a split where no single state can lower ``L`` by changing bloc [3].
 
 ``method="auto"`` runs the heuristic, then the exact program within the time limit, and
 keeps the better split with the best lower bound.
 
 References
 ----------
-.. [1] Harary, F. (1953). "On the notion of balance of a signed graph." *Michigan
+1. Harary, F. (1953). "On the notion of balance of a signed graph." *Michigan
    Mathematical Journal* 2(2): 143-146.
-.. [2] Cartwright, D. and Harary, F. (1956). "Structural balance: a generalization of
+2. Cartwright, D. and Harary, F. (1956). "Structural balance: a generalization of
    Heider's theory." *Psychological Review* 63(5): 277-293.
-.. [3] Doreian, P. and Mrvar, A. (1996). "A partitioning approach to structural balance."
+3. Doreian, P. and Mrvar, A. (1996). "A partitioning approach to structural balance."
    *Social Networks* 18(2): 149-168.
-.. [4] Aref, S., Mason, A. J. and Wilson, M. C. (2020). "A modeling and computational study
+4. Aref, S., Mason, A. J. and Wilson, M. C. (2020). "A modeling and computational study
    of the frustration index in signed networks." *Networks* 75(1): 95-110; Aref, S. and
    Wilson, M. C. (2018). "Measuring partial balance in signed networks." *Journal of Complex
    Networks* 6(4): 566-595; (2019) "Balance and frustration in signed networks." *Journal of
@@ -84,8 +84,8 @@ BalanceMethod = Literal["auto", "exact", "heuristic"]
 class SignedNetwork:
     """States and the sign (+1, -1 or 0) of the tie between every pair.
 
-    Attributes
-    ----------
+    Fields:
+
     actors
         Names (COW abbreviations for store-built networks).
     signs
@@ -155,8 +155,8 @@ def signed_network(store: Store, year: int, states: Sequence[int | str] | None =
 class BalancePartition:
     """The best split into two blocs found and how good it provably is.
 
-    Attributes
-    ----------
+    Fields:
+
     labels
         Bloc (0 or 1) of every state; the first state with a tie is in bloc 0.
     frustration

@@ -64,9 +64,9 @@ class StructuralBalance(Model):
 
     References
     ----------
-    .. [1] Cartwright, D. and Harary, F. (1956). "Structural balance: a generalization of
+    1. Cartwright, D. and Harary, F. (1956). "Structural balance: a generalization of
        Heider's theory." *Psychological Review* 63(5): 277-293.
-    .. [2] Aref, S. and Wilson, M. C. (2019). "Balance and frustration in signed networks."
+    2. Aref, S. and Wilson, M. C. (2019). "Balance and frustration in signed networks."
        *Journal of Complex Networks* 7(2): 163-189.
     """
 

@@ -170,7 +170,7 @@ def furnas_inputs(store: Store, variant: FurnasVariant = "standard") -> Landscap
 
     References
     ----------
-    .. [1] Axelrod, R. and Furnas, A. (2016). Landscape theory applied to the Syrian conflict.
+    1. Axelrod, R. and Furnas, A. (2016). Landscape theory applied to the Syrian conflict.
        GitHub repository alexanderfurnas/Landscape_Theory, commit 80515b4.
     """
     if variant not in ("standard", "weak_syria"):

@@ -18,14 +18,14 @@ name                    weight  value of a pair in ``year``
 ======================  ======  ================================================================
 ``alliances``           1.0     ATOP 5.1: 1 if either state is pledged to defend the other,
                                 0.5 if they share only another obligation (offence, neutrality,
-                                non-aggression, consultation), else 0 [1]_
+                                non-aggression, consultation), else 0 [1]
 ``disputes``            1.0     GML MID 2.2.1: ``-h / 5`` where ``h`` is the highest hostility
                                 level (1-5) of a dispute between them in ``year - 4 .. year``,
-                                else 0 [2]_
-``rivalries``           1.0     Thompson-Dreyer: -1 while a strategic rivalry is ongoing [3]_
+                                else 0 [2]
+``rivalries``           1.0     Thompson-Dreyer: -1 while a strategic rivalry is ongoing [3]
 ``contiguity``          0.25    COW Direct Contiguity 3.2: proximity friction, ``-(6 - t) / 5``
                                 for the closest contiguity type ``t`` (1 land ... 5 400 miles of
-                                water) in force during the year, else 0 [4]_
+                                water) in force during the year, else 0 [4]
 ======================  ======  ================================================================
 
 Also registered, not in the defaults: ``disputes_cow``, the same as ``disputes`` from COW MID
@@ -39,13 +39,13 @@ relationship; needs the tie-strength measure the lead is adding).
 
 References
 ----------
-.. [1] Leeds, B. A., Ritter, J. M., Mitchell, S. M. and Long, A. G. (2002). "Alliance Treaty
+1. Leeds, B. A., Ritter, J. M., Mitchell, S. M. and Long, A. G. (2002). "Alliance Treaty
    Obligations and Provisions, 1815-1944." *International Interactions* 28: 237-260.
-.. [2] Gibler, D. M., Miller, S. V. and Little, E. K. (2016). "An Analysis of the Militarized
+2. Gibler, D. M., Miller, S. V. and Little, E. K. (2016). "An Analysis of the Militarized
    Interstate Dispute (MID) Dataset, 1816-2001." *International Studies Quarterly* 60(4).
-.. [3] Thompson, W. R. and Dreyer, D. R. (2012). *Handbook of International Rivalries,
+3. Thompson, W. R. and Dreyer, D. R. (2012). *Handbook of International Rivalries,
    1494-2010*. CQ Press.
-.. [4] Stinnett, D. M. et al. (2002). "The Correlates of War Project Direct Contiguity Data,
+4. Stinnett, D. M. et al. (2002). "The Correlates of War Project Direct Contiguity Data,
    Version 3." *Conflict Management and Peace Science* 19(2): 59-67.
 """
 
@@ -71,8 +71,8 @@ ComponentFunction = Callable[["Store", int, np.ndarray], np.ndarray]
 class Component:
     """A weighted, documented piece of the propensity matrix.
 
-    Attributes
-    ----------
+    Fields:
+
     name
         Short id (``alliances``).
     weight

@@ -8,7 +8,7 @@ A *configuration* splits the actors into two camps; it is written as labels ``x_
   loses by being apart from those it likes, less what it gains by being apart from those it
   dislikes; lower is better;
 * the **energy** of the configuration is ``E(X) = sum_i s_i F_i(X) = sum_{i != j} s_i s_j p_ij
-  d_ij(X)``, summed over *ordered* pairs as in [1]_ (its footnote 2 writes the sum over both
+  d_ij(X)``, summed over *ordered* pairs as in [1] (its footnote 2 writes the sum over both
   ``A x B`` and ``B x A``); the Axelrod-Furnas Syria files report this number. With
   ``convention="unordered"`` the sum runs over pairs ``i < j`` only, which halves every
   energy (propensities are symmetric). The two conventions rank configurations identically.
@@ -17,7 +17,7 @@ Swapping the camp labels changes nothing (``d_ij`` is symmetric), so a configura
 its mirror image have the same energy and the same frustrations. Because propensities are
 symmetric, actor ``i`` lowers its own frustration by switching sides exactly when the switch
 lowers the energy: the energy change is ``2 s_i`` (ordered) or ``s_i`` (unordered) times the
-change in ``F_i`` [1]_. A **local minimum** is a configuration where no actor can lower its
+change in ``F_i`` [1]. A **local minimum** is a configuration where no actor can lower its
 frustration by switching alone.
 
 Internally ``E = sum_{i<j} J_ij d_ij`` with couplings ``J_ij = k s_i s_j p_ij`` (``k = 2``
@@ -27,7 +27,7 @@ ordered, ``1`` unordered). With ``d_ij = x_i + x_j - 2 x_i x_j`` this is the qua
 
 References
 ----------
-.. [1] Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
+1. Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
    *British Journal of Political Science* 23(2): 211-233.
 """
 
@@ -97,7 +97,7 @@ def energy(inputs: LandscapeInputs, camps: npt.ArrayLike, *,
         0/1 camp labels, one per actor, or a 2-D array with one configuration per row.
     convention
         ``"ordered"`` (default): ``sum_{i != j} s_i s_j p_ij d_ij``, as Axelrod and Bennett
-        [1]_ and the Axelrod-Furnas files; ``"unordered"``: ``sum_{i < j}``, half of it.
+        [1] and the Axelrod-Furnas files; ``"unordered"``: ``sum_{i < j}``, half of it.
 
     Examples
     --------
@@ -118,7 +118,7 @@ def energy(inputs: LandscapeInputs, camps: npt.ArrayLike, *,
 
 
 def frustration(inputs: LandscapeInputs, camps: npt.ArrayLike) -> np.ndarray:
-    """Each actor's frustration ``F_i(X) = sum_{j != i} s_j p_ij d_ij(X)`` [1]_.
+    """Each actor's frustration ``F_i(X) = sum_{j != i} s_j p_ij d_ij(X)`` [1].
 
     ``s_i F_i`` (the size-weighted frustration) sums to the ordered energy; the
     Axelrod-Furnas files report ``s_i F_i`` in their ``*_Frustration`` columns.

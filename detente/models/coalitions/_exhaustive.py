@@ -21,14 +21,14 @@ actors have ``2^(n-1)`` configurations. Configuration *code* ``c`` puts actor ``
    minimum steepest descent reaches from it: its **basin of attraction**. Basin sizes are
    counted in configurations (each split counted once, not with its mirror).
 
-Axelrod and Bennett [1]_ find minima by enumerating configurations and checking every
+Axelrod and Bennett [1] find minima by enumerating configurations and checking every
 single switch; they describe the path toward a minimum as myopic, incremental moves by
 actors lowering their frustration. Steepest descent is one such path, chosen because it is
 deterministic, so every configuration belongs to exactly one basin.
 
 References
 ----------
-.. [1] Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
+1. Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
    *British Journal of Political Science* 23(2): 211-233.
 """
 
@@ -75,8 +75,8 @@ def label_codes(labels: np.ndarray) -> np.ndarray:
 class ExhaustiveLandscape:
     """The whole landscape: an energy and a basin for every configuration.
 
-    Attributes
-    ----------
+    Fields:
+
     energies
         ``E`` of every configuration, indexed by code (``2^(n-1)`` values).
     basin

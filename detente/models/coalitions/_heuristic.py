@@ -5,7 +5,7 @@ year is about 190) the ``2^(n-1)`` configurations cannot all be visited. The heu
 from many random configurations and lets actors switch myopically, one at a time, with the
 same rule as the exhaustive search (steepest descent: the actor whose switch lowers the
 energy most moves; ties go to the lowest index), until no actor gains by switching. Every
-end point is therefore a local minimum in the sense of Axelrod and Bennett [1]_, and the
+end point is therefore a local minimum in the sense of Axelrod and Bennett [1], and the
 share of starts ending at a minimum estimates the size of its basin of attraction.
 
 All starts descend together: each round evaluates every actor's switch in every unfinished
@@ -15,7 +15,7 @@ or configurations, only over rounds (at most the longest descent).
 
 References
 ----------
-.. [1] Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
+1. Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
    *British Journal of Political Science* 23(2): 211-233.
 """
 
@@ -96,8 +96,8 @@ def descend(inputs: LandscapeInputs, starts: npt.ArrayLike, *,
 class HeuristicLandscape:
     """Distinct local minima found from random starts.
 
-    Attributes
-    ----------
+    Fields:
+
     minima
         Canonical labels of each distinct minimum found (one row each), lowest energy first.
     energies

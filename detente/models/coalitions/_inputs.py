@@ -1,6 +1,6 @@
 """Landscape inputs: actors, their sizes and their pairwise propensities, and how they were made.
 
-Landscape theory [1]_ needs, for ``n`` actors, a size ``s_i > 0`` each and a propensity
+Landscape theory [1] needs, for ``n`` actors, a size ``s_i > 0`` each and a propensity
 ``p_ij`` for every pair: positive when ``i`` and ``j`` want to be on the same side, negative
 when they want to be apart, 0 when indifferent. :class:`LandscapeInputs` holds them, checked,
 with the provenance of a store-built set (year, COW codes, size measure, components and
@@ -9,7 +9,7 @@ of where its numbers came from.
 
 References
 ----------
-.. [1] Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
+1. Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
    *British Journal of Political Science* 23(2): 211-233.
 """
 
@@ -50,7 +50,7 @@ def check_inputs(actors: Sequence[str], sizes: np.ndarray, propensity: np.ndarra
     Rules: at least two actors with distinct non-empty names; one finite size > 0 per
     actor; a square matrix of finite propensities with zeros on the diagonal, symmetric
     (``p_ij == p_ji``: landscape theory's energy only decreases under myopic switching when
-    propensities are symmetric [1]_, footnote 2); one COW code per actor when codes are given.
+    propensities are symmetric [1], footnote 2); one COW code per actor when codes are given.
     """
     problems: list[Problem] = []
     n = len(actors)
@@ -167,7 +167,7 @@ class LandscapeInputs:
                     **kwargs: Any) -> LandscapeInputs:
         """Inputs whose propensities are ``(p_ij + p_ji) / 2`` of an asymmetric matrix.
 
-        The landscape energy depends only on ``p_ij + p_ji`` ([1]_, footnote 2), so averaging
+        The landscape energy depends only on ``p_ij + p_ji`` ([1], footnote 2), so averaging
         keeps every energy and makes each actor's frustration consistent with it.
         """
         prop = np.asarray(propensity, dtype=np.float64)

@@ -79,7 +79,7 @@ class Landscape(Model):
 
     References
     ----------
-    .. [1] Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
+    1. Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
        *British Journal of Political Science* 23(2): 211-233.
 
     Examples

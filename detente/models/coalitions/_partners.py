@@ -8,13 +8,13 @@ planner can rank partners on store-built inputs, on edited ones, or on their own
 For the coalition ``C`` (lead and members) and a candidate ``c``:
 
 * **capability added**: ``s_c``; with a rival ``R`` also the coalition's capability ratio
-  ``(sum_{i in C} s_i + s_c) / s_R`` after ``c`` joins (balancing, [2]_);
+  ``(sum_{i in C} s_i + s_c) / s_R`` after ``c`` joins (balancing, [2]);
 * **cohesion** with the members: ``sum_{m in C} s_m p_cm / sum_{m in C} s_m``, the
   size-weighted mean propensity toward them;
 * **friction**: affinity for the rival, ``max(0, p_cR)``, plus size-weighted hostility toward
   members, ``sum_m s_m max(0, -p_cm) / sum_m s_m``; also reported as ``toward_rival`` and the
   number of ``hostile_members``;
-* **energy change**: the change in landscape energy [1]_ when ``c`` moves from the rest of the
+* **energy change**: the change in landscape energy [1] when ``c`` moves from the rest of the
   analysed states into the coalition's camp (configuration: ``C`` versus everyone else);
   negative means the landscape pulls ``c`` in, i.e. ``c`` would lower its own frustration by
   joining.
@@ -26,9 +26,9 @@ ranked by score. The rescaling depends on who the candidates are; the raw column
 
 References
 ----------
-.. [1] Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
+1. Axelrod, R. and Bennett, D. S. (1993). "A Landscape Theory of Aggregation."
    *British Journal of Political Science* 23(2): 211-233.
-.. [2] Walt, S. M. (1987). *The Origins of Alliances*. Cornell University Press.
+2. Walt, S. M. (1987). *The Origins of Alliances*. Cornell University Press.
 """
 
 from __future__ import annotations
