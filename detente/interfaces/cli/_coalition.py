@@ -14,7 +14,14 @@ from rich.table import Table
 
 from detente._errors import ModelInputError
 from detente._seed import resolve_seed
-from detente.interfaces.cli._common import StoreOption, console, err_console, friendly, open_store
+from detente.interfaces.cli._common import (
+    StoreOption,
+    console,
+    err_console,
+    friendly,
+    open_store,
+    spinner,
+)
 from detente.models import Result
 from detente.models.coalitions import (
     BALANCE_COMPONENTS,
@@ -196,7 +203,9 @@ def landscape(
         write_inputs(data, export_inputs)
     model = Landscape(method=method, convention=convention, starts=starts,  # type: ignore[arg-type]
                       top=top)
-    result = model.run(data, seed=seed)
+    with spinner("") as spin:
+        spin.add_task(f"searching the landscape of {data.n} actors", total=None)
+        result = model.run(data, seed=seed)
     s = result.summary
     searched = (f"all {s['configurations']:,} configurations" if "configurations" in s
                 else f"{s['starts']:,} random starts")
