@@ -127,10 +127,7 @@ class SignedNetwork:
 
     def frustration(self, labels: object) -> int:
         """Ties a split breaks: positive ties between blocs plus negative ties within one."""
-        x = np.asarray(labels).astype(np.int8)
-        i, j, s = self.edges()
-        apart = x[i] != x[j]
-        return int(np.sum((s > 0) & apart) + np.sum((s < 0) & ~apart))
+        return _broken(self.signs, np.asarray(labels).astype(np.int8))
 
 
 def signed_network(store: Store, year: int, states: Sequence[int | str] | None = None, *,
@@ -269,6 +266,7 @@ def frustration_index(network: SignedNetwork, *, method: BalanceMethod = "auto",
 
 
 def _broken(signs: np.ndarray, labels: np.ndarray) -> int:
+    """Positive ties between blocs plus negative ties within one, for 0/1 ``labels``."""
     apart = labels[:, None] != labels[None, :]
     return int(np.sum(np.triu(((signs > 0) & apart) | ((signs < 0) & ~apart), 1)))
 
@@ -289,7 +287,6 @@ def _peel(signs: np.ndarray) -> tuple[np.ndarray, list[int]]:
             degree[u] -= 1
             if degree[u] <= 1:
                 leaves.append(int(u))
-    degree[~alive] = 0
     return np.flatnonzero(alive), peeled
 
 
