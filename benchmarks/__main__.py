@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["bench_panels", "bench_instruments", "bench_measures", "bench_bargaining"]
+BENCHMARKS = ["bench_panels", "bench_instruments", "bench_measures", "bench_bargaining",
+              "bench_coalitions"]
 
 
 def main(argv: list[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.interfaces.cli import _bargain, _data, _instruments, _measure, _panel
+from detente.interfaces.cli import _bargain, _coalition, _data, _instruments, _measure, _panel
 from detente.interfaces.cli._common import StoreOption, friendly, open_store
 
 app = typer.Typer(
@@ -22,6 +22,7 @@ app.command("profile")(_instruments.profile)  # takes an argument: a command, no
 app.add_typer(_instruments.actors_app, name="actors")
 app.add_typer(_measure.app, name="measure")
 app.add_typer(_bargain.app, name="bargain")
+app.add_typer(_coalition.app, name="coalition")
 
 
 @app.command()
