@@ -177,8 +177,14 @@ def _normalise(cells: pl.DataFrame, indicators: Mapping[str, Indicator]) -> pl.D
 
 
 def _weighted_mean(frame: pl.DataFrame, by: list[str], value: str, weight: str) -> pl.DataFrame:
+    """Weighted mean per group over non-null values, with the share of weight present.
+
+    Rows are sorted first and groups kept in order, so sums always add in the same order and
+    the same inputs give bit-identical scores (joins do not preserve row order).
+    """
     present = pl.col(value).is_not_null()
-    return frame.group_by(by).agg(
+    return frame.sort([*by, *[c for c in frame.columns if c not in by]]).group_by(
+        by, maintain_order=True).agg(
         ((pl.col(value) * pl.col(weight)).filter(present).sum()
          / pl.col(weight).filter(present).sum()).alias("score"),
         (pl.col(weight).filter(present).sum() / pl.col(weight).sum()).alias("coverage"),
@@ -229,7 +235,8 @@ def composite(
     pillars = pillars.join(pw, on="pillar", how="inner")
     overall = _weighted_mean(pillars, ["ccode", "year"], "score", "pweight").drop("coverage")
     # Coverage of the whole: the share of all intended weight (pillar x indicator) observed.
-    covered = pillars.group_by("ccode", "year").agg(
+    covered = pillars.sort("ccode", "year", "pillar").group_by(
+        "ccode", "year", maintain_order=True).agg(
         ((pl.col("pweight") * pl.col("coverage")).sum() / sum(weights.pillars.values()))
         .alias("coverage"))
     overall = overall.join(covered, on=["ccode", "year"], how="left").with_columns(

@@ -19,15 +19,18 @@ from detente._errors import DetenteError
 if TYPE_CHECKING:
     from detente.store._store import Store
 
-Compute = Callable[["Store", tuple[int, int] | None, Sequence[int] | None], pa.Table]
+Compute = Callable[..., pa.Table]
+"""``compute(store, years, states, **options) -> ccode, year, value[, extra columns]``."""
 
 
 @dataclass(frozen=True)
 class Measure:
     """A named state-year measure.
 
-    ``compute(store, years, states)`` returns ``ccode, year, value`` and optional extra
-    columns; with ``states`` the measure is computed within that set (shares renormalised).
+    ``compute(store, years, states, **options)`` returns ``ccode, year, value`` and optional
+    extra columns; with ``states`` the measure is computed within that set (shares
+    renormalised, min-max scaled and ranked within it). ``options`` names the keyword options
+    the measure accepts (``weights`` for composites).
     """
 
     name: str
@@ -38,10 +41,21 @@ class Measure:
     tables: tuple[str, ...]
     compute: Compute
     higher_is_better: bool = True
+    options: tuple[str, ...] = ()
 
     def describe(self) -> dict[str, object]:
         return {"name": self.name, "title": self.title, "unit": self.unit, "method": self.method,
-                "citation": self.citation, "tables": list(self.tables)}
+                "citation": self.citation, "tables": list(self.tables),
+                "options": list(self.options)}
+
+    def values(self, store: Store, years: tuple[int, int], states: Sequence[int] | None = None,
+               **options: object) -> pa.Table:
+        """Compute the measure; unknown options are an error naming the ones it takes."""
+        unknown = set(options) - set(self.options)
+        if unknown:
+            raise DetenteError(f"measure {self.name!r} takes no option {sorted(unknown)}; "
+                               f"it takes {list(self.options) or 'none'}")
+        return self.compute(store, years, states, **options)
 
 
 MEASURES: dict[str, Measure] = {}
@@ -67,13 +81,15 @@ def rank_measure(
     year: int,
     states: Sequence[int] | None = None,
     top: int | None = None,
+    **options: object,
 ) -> pa.Table:
     """One year of a measure, ranked (1 = highest), with state names and ISO3.
 
-    ``states`` restricts (and, for shares, renormalises) the comparison to that set.
+    ``states`` restricts (and, for shares, renormalises) the comparison to that set;
+    ``options`` go to the measure (e.g. ``weights=`` for soft power).
     """
     measure = get_measure(name)
-    values = measure.compute(store, (year, year), states)
+    values = measure.values(store, (year, year), states, **options)
     order = "DESC" if measure.higher_is_better else "ASC"
     limit = f"LIMIT {int(top)}" if top else ""
     rel = store.con.from_arrow(values)

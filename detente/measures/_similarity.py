@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pyarrow as pa
+from threadpoolctl import threadpool_limits
 
 if TYPE_CHECKING:
     from detente.store._store import Store
@@ -194,8 +195,9 @@ def alliance_similarity(
         raise ValueError(f"unknown similarity columns {sorted(unknown)}; "
                          f"choose from {list(SIMILARITY_COLUMNS)}")
     by_year = [_by_year(t) for t in (members, ties, cinc)]
-    parts = [_year_block(year, *(_slice(t, year) for t in by_year), columns)
-             for year in np.unique(by_year[0][0])]
+    with threadpool_limits(limits=1, user_api="blas"):  # ~200x200 products: threads only wait
+        parts = [_year_block(year, *(_slice(t, year) for t in by_year), columns)
+                 for year in np.unique(by_year[0][0])]
     if not parts:
         return pa.table({"ccode1": pa.array([], pa.int32()), "ccode2": pa.array([], pa.int32()),
                          "year": pa.array([], pa.int32()),

@@ -13,6 +13,7 @@ from detente.panels._instruments import (
     add_un_voting,
 )
 from detente.panels._panel import Panel
+from detente.panels._user import add_user_data, read_user_state_years
 from detente.panels._spine import add_alliances, add_capabilities, add_disputes, add_major_powers
 
 __all__ = [
@@ -30,9 +31,11 @@ __all__ = [
     "add_major_powers",
     "add_peacekeeping",
     "add_trade",
+    "add_user_data",
     "add_un_voting",
     "create_dyad_years",
     "create_state_years",
+    "read_user_state_years",
 ]
 
 VERBS = {

@@ -142,3 +142,24 @@ def test_outputs_carry_their_unit_and_versions(store: Store, tmp_path: Path) -> 
     assert pl.read_csv(csv).height == len(panel)
     with pytest.raises(ValueError, match="parquet or .csv"):
         panel.write(tmp_path / "d.xlsx")
+
+
+def test_user_state_year_data(store: Store, tmp_path: Path) -> None:
+    from detente._errors import ImportRejected
+    from detente.panels import add_user_data
+
+    good = tmp_path / "civmil.csv"  # made up: a civilian-control score for two states
+    good.write_text("actor,year,civilian_control\nIndia,2010,0.8\nPAK,2010,0.3\n")
+    frame = create_state_years(store, years=(2010, 2010)).pipe(add_user_data, good).to_polars()
+    scores = dict(frame.drop_nulls("user_civilian_control")
+                  .select("ccode", "user_civilian_control").iter_rows())
+    assert scores == {750: 0.8, 770: 0.3}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("actor,year,civilian_control\nAtlantis,2010,0.8\nIndia,2010,high\n"
+                   "India,201x,0.1\n")
+    with pytest.raises(ImportRejected) as err:
+        create_state_years(store, years=(2010, 2010)).pipe(add_user_data, bad)
+    text = str(err.value)
+    assert "bad.csv, row 2, column 'actor'" in text and "Atlantis" in text
+    assert "row 3, column 'civilian_control': is not a number" in text
+    assert "row 4, column 'year': is not a year" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -38,6 +39,9 @@ def rank(
              "region), renormalising shares within it.")] = None,
     states: Annotated[str | None, typer.Option(
         help="Compare only these states (comma-separated codes, ISO3 or names).")] = None,
+    weights: Annotated[Path | None, typer.Option(
+        help="Weights file (TOML or JSON) for composite measures such as soft_power; "
+             "start from detente/measures/soft_power_weights.toml.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     store: StoreOption = None,
 ) -> None:
@@ -52,7 +56,8 @@ def rank(
         if states:
             picked = [resolve_actor(db, s.strip(), year=year).ccode for s in states.split(",")]
             chosen = sorted(set(picked) & set(chosen)) if chosen is not None else picked
-        ranked = rank_measure(db, name, year=year, states=chosen, top=top)
+        options = {"weights": weights} if weights is not None else {}
+        ranked = rank_measure(db, name, year=year, states=chosen, top=top, **options)
         versions = db.data_versions(list(measure.tables))
     scope = f"within {region}" if region else ("within the chosen states" if states else "all states")
     if as_json:
@@ -60,11 +65,14 @@ def rank(
                                "data_versions": versions, "rows": ranked.to_pylist()}, indent=2))
         return
     table = Table(title=f"{measure.title}, {year} ({scope}); unit: {measure.unit}")
-    for col in ("rank", "ccode", "state", "iso3", "value"):
+    extra = [c for c in ("coverage", "rank_p05", "rank_p95", "power_gap")
+             if c in ranked.column_names]
+    for col in ("rank", "ccode", "state", "iso3", "value", *extra):
         table.add_column(col)
     for r in ranked.to_pylist():
         table.add_row(str(r["rank"]), str(r["ccode"]), r["name"] or "", r["iso3"] or "",
-                      f"{r['value']:.4f}")
+                      f"{r['value']:.4f}",
+                      *["" if r[c] is None else f"{r[c]:.2f}" for c in extra])
     console.print(table)
     console.print(f"method: {measure.method}", highlight=False)
     console.print("data: " + ", ".join(f"{k} {v}" for k, v in versions.items()), highlight=False)

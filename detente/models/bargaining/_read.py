@@ -226,7 +226,7 @@ def _state_capabilities(store: Store, labels: Sequence[str], year: int, measure:
             codes[i] = resolve_actor(store, label, year=year).ccode
         except ActorError as exc:
             failures[i] = f"does not name a state in {year}: {exc}"
-    table = chosen.compute(store, (year, year), sorted(set(codes.values())))
+    table = chosen.values(store, (year, year), sorted(set(codes.values())))
     by_code = dict(zip(table.column("ccode").to_pylist(), table.column("value").to_pylist(),
                        strict=True))
     values = []
