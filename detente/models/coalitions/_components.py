@@ -28,14 +28,19 @@ name                    weight  value of a pair in ``year``
                                 water) in force during the year, else 0 [4]
 ======================  ======  ================================================================
 
-Also registered, not in the defaults: ``disputes_cow``, the same as ``disputes`` from COW MID
-5.0 (Palmer et al. 2022), which runs to 2014 where GML stops at 2010 (use it instead of
-``disputes``, not with it, or disputes count twice).
+Also registered, not in the defaults:
 
-Waiting for other work (named here so a planner sees what is coming, and an error says so):
-``un_voting`` (distance between UN General Assembly ideal points; needs the UN votes and ideal
-points the instruments work is adding) and ``tie_strength`` (measured strength of the defence
-relationship; needs the tie-strength measure the lead is adding).
+- ``disputes_cow``, the same as ``disputes`` from COW MID 5.0 (Palmer et al. 2022), which runs
+  to 2014 where GML stops at 2010 (use it instead of ``disputes``, not with it, or disputes
+  count twice);
+- ``un_voting`` (weight 1): ``1 - 2 |x_i - x_j| / range``, with ``x`` the states' UN General
+  Assembly ideal points (Bailey, Strezhnev and Voeten 2017, full-period estimates) and
+  ``range`` the spread among the states compared that year: the closest pair +1, the most
+  distant -1, 0 where either state cast no votes [5];
+- ``tie_strength`` (weight 1): :func:`detente.measures.tie_strength`, the measured strength of
+  the relationship in [0, 1] (alliance, arms, exercises, peacekeeping, IGOs, UN voting). It
+  already contains alliances and UN voting: use it *instead of* ``alliances`` and
+  ``un_voting``, not with them, or those ties count twice.
 
 References
 ----------
@@ -47,6 +52,8 @@ References
    1494-2010*. CQ Press.
 4. Stinnett, D. M. et al. (2002). "The Correlates of War Project Direct Contiguity Data,
    Version 3." *Conflict Management and Peace Science* 19(2): 59-67.
+5. Bailey, M. A., Strezhnev, A. and Voeten, E. (2017). "Estimating Dynamic State Preferences
+   from United Nations Voting Data." *Journal of Conflict Resolution* 61(2): 430-456.
 """
 
 from __future__ import annotations
@@ -57,6 +64,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from detente._errors import ModelInputError
 from detente.panels._align import to_numpy
@@ -80,10 +88,12 @@ class Component:
     build
         ``(store, year, codes) -> n x n`` symmetric matrix in ``[-1, 1]``, zero diagonal.
     tables
-        Store tables it reads (their coverage must include the year; their sources are
-        recorded in the inputs' data versions).
+        Store tables it reads (their sources are recorded in the inputs' data versions).
     description
         What a value means, in one sentence.
+    covers
+        Tables whose coverage must include the year; ``None`` means all of ``tables``. A
+        component that handles partial coverage itself (``tie_strength``) names fewer.
     """
 
     name: str
@@ -91,6 +101,11 @@ class Component:
     build: ComponentFunction = field(compare=False, repr=False)
     tables: tuple[str, ...]
     description: str
+    covers: tuple[str, ...] | None = None
+
+    @property
+    def coverage_tables(self) -> tuple[str, ...]:
+        return self.tables if self.covers is None else self.covers
 
     def with_weight(self, weight: float) -> Component:
         return replace(self, weight=float(weight))
@@ -99,13 +114,8 @@ class Component:
 COMPONENTS: dict[str, Component] = {}
 """Registered components by name; the defaults are registered on import."""
 
-WAITING: dict[str, str] = {
-    "un_voting": "distance between UN General Assembly ideal points; waits for the UN votes "
-                 "and ideal points sources (instruments issue)",
-    "tie_strength": "measured strength of the defence relationship; waits for the tie-strength "
-                    "measure (lead)",
-}
-"""Components planned but not available yet, and what each waits for."""
+WAITING: dict[str, str] = {}
+"""Components planned but not available yet, and what each waits for (none at present)."""
 
 DEFAULTS: tuple[str, ...] = ("alliances", "disputes", "rivalries", "contiguity")
 
@@ -163,7 +173,7 @@ def combine_components(store: Store, year: int, codes: np.ndarray,
     """
     used, skipped = [], []
     for comp in resolve_components(components):
-        spans = {t: store.coverage(t) for t in comp.tables}
+        spans = {t: store.coverage(t) for t in comp.coverage_tables}
         if all(lo <= year <= hi for lo, hi in spans.values()):
             used.append(comp)
             continue
@@ -262,6 +272,33 @@ def contiguity(store: Store, year: int, codes: np.ndarray) -> np.ndarray:
                   f"conttype > 0 AND {int(year)} BETWEEN year(stdate) AND year(enddate)", "min")
 
 
+def un_voting(store: Store, year: int, codes: np.ndarray) -> np.ndarray:
+    """UN ideal points: ``1 - 2 |x_i - x_j| / range`` (closest +1, farthest -1, 0 if missing)."""
+    store.require("unga_idealpoints")
+    rows = store.arrow(f"SELECT ccode, idealpointfp AS x FROM unga_idealpoints WHERE year = "
+                       f"{int(year)} AND ccode IN ({_in(codes)}) AND idealpointfp IS NOT NULL")
+    x = np.full(len(codes), np.nan)
+    pos = {int(c): i for i, c in enumerate(codes)}
+    x[[pos[int(c)] for c in rows["ccode"].to_pylist()]] = rows["x"].to_numpy()
+    spread = np.nanmax(x) - np.nanmin(x) if np.isfinite(x).sum() > 1 else 0.0
+    if spread <= 0:
+        return np.zeros((len(codes), len(codes)))
+    out = 1.0 - 2.0 * np.abs(x[:, None] - x[None, :]) / spread
+    out = np.where(np.isnan(out), 0.0, out)
+    np.fill_diagonal(out, 0.0)
+    return out
+
+
+def tie_strength_component(store: Store, year: int, codes: np.ndarray) -> np.ndarray:
+    """Measured tie strength (:func:`detente.measures.tie_strength`), 0 to 1, attracting."""
+    from detente.measures import tie_strength
+
+    table = tie_strength(store, years=int(year))
+    pairs = table.select(["ccode1", "ccode2", "tie_strength"])
+    return pair_matrix(codes, pairs.filter(pa.compute.is_valid(pairs["tie_strength"])),
+                       "tie_strength", combine="max")
+
+
 for _component in (
     Component("alliances", 1.0, alliances, ("atop_dyad_years",),
               "ATOP: 1 defence pledge (either way), 0.5 any other shared obligation"),
@@ -273,5 +310,12 @@ for _component in (
               "Thompson-Dreyer: -1 during a strategic rivalry"),
     Component("contiguity", 0.25, contiguity, ("cow_contiguity",),
               "COW contiguity: -1 land border ... -0.2 within 400 miles of water"),
+    Component("un_voting", 1.0, un_voting, ("unga_idealpoints",),
+              "UN ideal points: +1 closest pair ... -1 most distant, 0 if a state did not vote"),
+    Component("tie_strength", 1.0, tie_strength_component,
+              ("atop_dyad_years", "sipri_tiv", "mme_exercises", "un_pko_contributions",
+               "cow_igo_dyad_years", "un_roll_calls"),
+              "measured relationship strength, 0-1 (use instead of alliances and un_voting)",
+              covers=()),
 ):
     register_component(_component)

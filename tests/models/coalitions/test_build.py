@@ -119,14 +119,30 @@ def test_coverage_weights_and_waiting_components(store: Store) -> None:
     assert alliance_only.propensity[0, 3] == 2.0                      # USA-UKG defence
     assert [c.name for c in resolve_components({"alliances": 1, "contiguity": 0})] == [
         "alliances"]
-    for name in WAITING:
-        with pytest.raises(ModelInputError, match="not available yet"):
-            get_component(name)
+    assert WAITING == {}
     with pytest.raises(ModelInputError, match="unknown propensity component"):
         get_component("trade")
     # NMC reports the Bahamas' military expenditure as 0 in 1974: not a usable size
     with pytest.raises(ModelInputError, match=r"no positive milex in 1974 .*\[31\]"):
         build_inputs(store, 1974, [31, "USA"], size="milex", components=[])
+
+
+def test_un_voting_and_tie_strength_components(store: Store) -> None:
+    inputs = build_inputs(store, 2005, ["USA", "ISR", "CUB", "GBR"],
+                          components={"un_voting": 1.0})
+    usa, israel, cuba, uk = range(4)  # the order the states were given in
+    p = inputs.propensity
+    # The US votes most like Israel, then the UK, and least like Cuba in the Assembly.
+    assert p[usa, israel] > p[usa, uk] > p[usa, cuba]
+    assert p[usa, cuba] == -1.0 and np.abs(p).max() <= 1
+    assert "unga_idealpoints" in {t for c in resolve_components({"un_voting": 1}) for t in c.tables}
+    ties = build_inputs(store, 2005, ["USA", "GBR", "CUB"], components={"tie_strength": 1.0})
+    from detente.measures import tie_strength
+
+    table = tie_strength(store, years=2005).to_pylist()
+    measured = {(r["ccode1"], r["ccode2"]): r["tie_strength"] for r in table}
+    assert ties.propensity[0, 1] == pytest.approx(measured[(2, 200)])
+    assert ties.propensity[0, 2] == pytest.approx(measured[(2, 40)])
 
 
 def test_a_planner_can_plug_in_a_component(store: Store) -> None:
