@@ -13,6 +13,7 @@ from detente.sources import (
     cow_states,
     gml_mid,
     gw_states,
+    natural_earth,
 )
 from detente.sources._declare import Source
 
@@ -26,6 +27,7 @@ _MODULES = (
     cow_mid,
     gml_mid,
     countrycode,
+    natural_earth,
 )
 
 SOURCES: dict[str, Source] = {m.SOURCE.id: m.SOURCE for m in _MODULES}
