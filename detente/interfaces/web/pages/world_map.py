@@ -1,0 +1,73 @@
+"""The world map: any registered measure by year, a year slider, and a ranking table."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from detente.actors import world_geojson
+from detente.interfaces.api.deps import StoreDep
+from detente.interfaces.links import source_href
+from detente.interfaces.web._render import page as render
+from detente.interfaces.web.pages._page import NavItem, Page
+from detente.interfaces.web.sections._figures import choropleth
+from detente.measures import MEASURES, Measure, get_measure, measure_table
+from detente.store import Store
+
+router = APIRouter(include_in_schema=False)
+
+MeasureQuery = Annotated[str, Query(max_length=64)]
+YearQuery = Annotated[int | None, Query(ge=1000, le=3000)]
+
+
+def map_figure(store: Store, measure: Measure, year: int, *, highlight: str | None = None
+               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The world map figure of ``measure`` in ``year``, and the ranked rows behind it."""
+    rows = measure_table(store, measure, (year, year)).to_pylist()
+    mapped = [r for r in rows if r["iso3"]]
+    fig = choropleth(world_geojson(store), [r["iso3"] for r in mapped],
+                     [r["value"] for r in mapped], [r["name"] for r in mapped],
+                     f"{measure.title}, {year}", measure.unit, highlight=highlight)
+    fig["data"][1]["customdata"] = [r["ccode"] for r in mapped]
+    return fig, rows
+
+
+@router.get("/")
+def home() -> RedirectResponse:
+    return RedirectResponse("/map", status_code=307)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, store: StoreDep, measure: MeasureQuery = "cinc",
+             year: YearQuery = None) -> HTMLResponse:
+    m = get_measure(measure)
+    first, last = m.coverage(store)
+    chosen = min(max(year if year is not None else last, first), last)
+    return render(request, "map.html", title="World map", measure=m, measures=MEASURES,
+                  first=first, last=last, year=chosen)
+
+
+@router.get("/fragments/map")
+def map_fragment(store: StoreDep, measure: MeasureQuery = "cinc",
+                 year: YearQuery = None) -> dict[str, Any]:
+    """The map figure (without the outlines, which the page fetches once) and ranking rows."""
+    m = get_measure(measure)
+    first, last = m.coverage(store)
+    chosen = min(max(year if year is not None else last, first), last)
+    fig, rows = map_figure(store, m, chosen)
+    for trace in fig["data"]:
+        trace["geojson"] = None
+    version = store.loaded()
+    return {"measure": {"id": m.id, "title": m.title, "unit": m.unit,
+                        "format": m.value_format},
+            "year": chosen, "coverage": [first, last], "figure": fig,
+            "rows": [{k: r[k] for k in ("ccode", "name", "iso3", "value", "rank")}
+                     for r in rows],
+            "unmapped": [r["name"] for r in rows if not r["iso3"]],
+            "sources": [{"id": s, "version": version.get(s, ""),
+                         "href": source_href(s, version.get(s))} for s in m.sources]}
+
+
+PAGE = Page(router, NavItem("World map", "/map"))

@@ -1,0 +1,116 @@
+// detente dashboard: renders embedded plotly figures, and drives the world map page.
+"use strict";
+
+const PLOT_CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
+
+function renderEmbeddedFigures() {
+  const blocks = document.querySelectorAll("script.figure-data");
+  const pending = [];
+  blocks.forEach((block) => {
+    const target = document.getElementById(block.dataset.target);
+    if (!target) return;
+    const fig = JSON.parse(block.textContent);
+    target.innerHTML = "";
+    pending.push(Plotly.newPlot(target, fig.data, fig.layout, PLOT_CONFIG).then(() => {
+      target.setAttribute("aria-busy", "false");
+      target.dataset.rendered = "true";
+    }));
+  });
+  return Promise.all(pending).then(() => { document.body.dataset.figuresReady = "true"; });
+}
+
+function formatValue(value, fmt) {
+  if (value === null || value === undefined) return "–";
+  const digits = /\.(\d+)f/.exec(fmt || "");
+  return digits ? value.toFixed(Number(digits[1])) : String(value);
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+}
+
+function startMap(app) {
+  const mapDiv = document.getElementById("map");
+  const overlay = document.getElementById("map-loading");
+  const slider = document.getElementById("year");
+  const label = document.getElementById("year-label");
+  const select = document.getElementById("measure");
+  let geo = null;
+  let request = 0;
+  let bound = false;
+
+  async function json(url) {
+    const response = await fetch(url);
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.detail || response.statusText);
+    return body;
+  }
+
+  function renderTable(payload) {
+    const tbody = document.querySelector("#rank-table tbody");
+    const src = payload.sources[0];
+    tbody.innerHTML = payload.rows.map((r) =>
+      `<tr data-ccode="${r.ccode}"><td class="num">${r.rank}</td>` +
+      `<td><a href="/country/${r.ccode}">${escapeHtml(r.name || r.ccode)}</a></td>` +
+      `<td class="num"><a href="${src.href}" title="${escapeHtml(src.id + " " + src.version)}">${formatValue(r.value, payload.measure.format)}</a></td></tr>`
+    ).join("");
+    document.getElementById("rank-year").textContent = payload.year;
+    const unmapped = payload.unmapped.length ? ` ${payload.unmapped.length} without a present-day outline: ${payload.unmapped.map(escapeHtml).join(", ")}.` : "";
+    document.getElementById("rank-count").textContent = `${payload.rows.length} states ranked; ${payload.measure.unit}.` + unmapped;
+    document.getElementById("map-sources").innerHTML = "Source: " + payload.sources.map((s) => `<a href="${s.href}">${escapeHtml(s.id)} ${escapeHtml(s.version)}</a>`).join("; ");
+    document.getElementById("map-unit").textContent = payload.measure.unit;
+  }
+
+  async function show(year) {
+    const mine = ++request;
+    overlay.hidden = false;
+    mapDiv.setAttribute("aria-busy", "true");
+    try {
+      const measure = select.value;
+      const [payload] = await Promise.all([
+        json(`/fragments/map?measure=${encodeURIComponent(measure)}&year=${year}`),
+        geo ? Promise.resolve() : json("/api/v1/geo/countries").then((g) => { geo = g; }),
+      ]);
+      if (mine !== request) return;
+      payload.figure.data.forEach((trace) => { trace.geojson = geo; });
+      await Plotly.react(mapDiv, payload.figure.data, payload.figure.layout, PLOT_CONFIG);
+      if (!bound) {
+        mapDiv.on("plotly_click", (event) => {
+          const point = event.points && event.points[0];
+          if (!point) return;
+          const code = point.customdata !== undefined ? point.customdata : point.location;
+          window.location.href = `/country/${encodeURIComponent(code)}?to=${slider.value}`;
+        });
+        bound = true;
+      }
+      renderTable(payload);
+      app.dataset.year = String(payload.year);
+      mapDiv.dataset.year = String(payload.year);
+      const url = new URL(window.location.href);
+      url.searchParams.set("year", payload.year);
+      url.searchParams.set("measure", measure);
+      history.replaceState(null, "", url);
+    } catch (error) {
+      overlay.textContent = `Could not load the map: ${error.message}`;
+      overlay.classList.add("error");
+      return;
+    }
+    overlay.hidden = true;
+    mapDiv.setAttribute("aria-busy", "false");
+  }
+
+  let timer = null;
+  slider.addEventListener("input", () => {
+    label.textContent = slider.value;
+    clearTimeout(timer);
+    timer = setTimeout(() => show(slider.value), 120);
+  });
+  select.addEventListener("change", () => { window.location.href = `/map?measure=${encodeURIComponent(select.value)}`; });
+  show(app.dataset.year);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const app = document.getElementById("map-app");
+  if (app) startMap(app);
+  renderEmbeddedFigures();
+});
