@@ -12,6 +12,7 @@ from detente.interfaces.web._assets import TEMPLATES, plotly_js_version
 
 templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.globals["plotly_version"] = plotly_js_version
+templates.env.globals["href"] = lambda target: target  # pages link as they are
 
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any

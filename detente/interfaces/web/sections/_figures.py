@@ -57,6 +57,28 @@ def bars(x: Sequence[int], series: dict[str, Sequence[float | None]], title: str
                                            barmode="stack" if stacked else "group", **extra)}
 
 
+SEQUENTIAL = ("#fff7bc", "#fee391", "#fec44f", "#fe9929", "#ec7014", "#cc4c02", "#8c2d04")
+
+
+def quantile_colorscale(values: Sequence[float]) -> list[list[float | str]]:
+    """A colour scale whose steps sit at the values' quantiles (from 0 to the maximum).
+
+    Indices like CINC are very skewed (a few states hold most capability); evenly spaced
+    colours would paint almost every state the same. The colour bar still reads in the
+    measure's own units.
+    """
+    import numpy as np
+
+    finite = np.asarray([v for v in values if v is not None], dtype=float)
+    top = float(finite.max()) if finite.size else 0.0
+    if top <= 0:
+        return [[0.0, SEQUENTIAL[0]], [1.0, SEQUENTIAL[-1]]]
+    quantiles = np.quantile(finite, np.linspace(0, 1, len(SEQUENTIAL))) / top
+    quantiles[0], quantiles[-1] = 0.0, 1.0
+    stops = np.maximum.accumulate(np.clip(quantiles, 0.0, 1.0))
+    return [[float(q), c] for q, c in zip(stops, SEQUENTIAL, strict=True)]
+
+
 def choropleth(geojson: dict[str, Any] | None, iso3: Sequence[str], values: Sequence[float],
                names: Sequence[str], title: str, unit: str, *,
                highlight: str | None = None) -> dict[str, Any]:
@@ -77,9 +99,10 @@ def choropleth(geojson: dict[str, Any] | None, iso3: Sequence[str], values: Sequ
     values_trace = {
         "type": "choropleth", "locationmode": "geojson-id", "geojson": geojson,
         "locations": list(iso3), "z": list(values), "text": list(names),
-        "colorscale": "YlOrRd", "zmin": 0, "marker": {"line": {"color": "#ffffff",
-                                                                "width": 0.5}},
-        "colorbar": {"title": {"text": unit, "side": "right"}, "thickness": 14, "len": 0.8},
+        "colorscale": quantile_colorscale(values), "zmin": 0, "zmax": max(values, default=1),
+        "marker": {"line": {"color": "#ffffff", "width": 0.5}},
+        "colorbar": {"title": {"text": unit, "side": "right"}, "thickness": 14, "len": 0.8,
+                     "ticks": "outside"},
         "hovertemplate": "%{text}<br>%{z:.4f}<extra></extra>", "name": title,
     }
     data = [base, values_trace]
