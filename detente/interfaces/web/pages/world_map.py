@@ -26,7 +26,10 @@ def map_figure(store: Store, measure: Measure, year: int, *, highlight: str | No
                ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The world map figure of ``measure`` in ``year``, and the ranked rows behind it."""
     rows = measure_table(store, measure, (year, year)).to_pylist()
-    mapped = [r for r in rows if r["iso3"]]
+    # Rows are ranked, so where two states share a present-day outline in one year (West
+    # Germany and Germany in 1990) the map shows the higher value; the table lists both.
+    seen: set[str] = set()
+    mapped = [r for r in rows if r["iso3"] and not (r["iso3"] in seen or seen.add(r["iso3"]))]
     fig = choropleth(world_geojson(store), [r["iso3"] for r in mapped],
                      [r["value"] for r in mapped], [r["name"] for r in mapped],
                      f"{measure.title}, {year}", measure.unit, highlight=highlight)

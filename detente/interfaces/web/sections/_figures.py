@@ -21,9 +21,11 @@ def layout(title: str, *, x_title: str = "Year", y_title: str = "", height: int 
         "font": FONT, "height": height, "margin": {"l": 64, "r": 16, "t": 48, "b": 48},
         "xaxis": {"title": {"text": x_title}, "gridcolor": "#eee"},
         "yaxis": {"title": {"text": y_title}, "gridcolor": "#eee", "rangemode": "tozero"},
-        "legend": {"orientation": "h", "y": -0.22},
         "plot_bgcolor": "white", "paper_bgcolor": "white", "hovermode": "x unified",
     }
+    if extra.get("showlegend", True):
+        base["margin"]["b"] = 96
+        base["legend"] = {"orientation": "h", "y": -0.32, "x": 0}
     base.update(extra)
     return base
 

@@ -39,7 +39,7 @@ def hard_power(ctx: CountryContext) -> SectionView:
                       "world total.", (nmc,))
     rank = lines(years, {"rank": rows["cinc_rank"]}, f"{p.actor.name}: CINC rank, {label}",
                  "rank (1 = highest)", hover=".0f")
-    rank["layout"]["yaxis"].update(autorange="reversed", rangemode="normal")
+    rank["layout"]["yaxis"].update(autorange="reversed", rangemode="normal", tickformat="d")
     rank_fig = FigureView("fig-cinc-rank", rank, "Rank among all states with a CINC that "
                           "year.", (nmc,))
     last = len(years) - 1

@@ -26,13 +26,18 @@ def alliances(ctx: DyadContext) -> SectionView:
     p, atop = ctx.profile, _link(ctx, "atop")
     t = p.years.to_pydict()
     years = t["year"]
+    # Every calendar year gets a column, so years the dyad did not exist stay blank instead
+    # of the neighbouring cells stretching over them.
+    columns = list(range(years[0], years[-1] + 1))
+    position = {y: i for i, y in enumerate(years)}
     a, b = p.a.stateabb, p.b.stateabb
     labels, z = [], []
     for key, name in _OBLIGATIONS:
         for suffix, arrow in (("ab", f"{a} → {b}"), ("ba", f"{b} → {a}")):
             labels.append(f"{name} {arrow}")
-            z.append(t[f"atop_{key}_{suffix}"])
-    heat = {"type": "heatmap", "x": years, "y": labels, "z": z, "zmin": 0, "zmax": 1,
+            row = t[f"atop_{key}_{suffix}"]
+            z.append([row[position[y]] if y in position else None for y in columns])
+    heat = {"type": "heatmap", "x": columns, "y": labels, "z": z, "zmin": 0, "zmax": 1,
             "colorscale": [[0, "#f3f3f3"], [1, "#1f4e79"]], "xgap": 0, "ygap": 2,
             "colorbar": {"title": {"text": "obligation (1 = yes)"}, "tickvals": [0, 1],
                          "len": 0.6},
