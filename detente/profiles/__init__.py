@@ -7,6 +7,7 @@ years an absent alliance or dispute is 0, outside them it is null.
 
 from detente.profiles._country import CountryProfile, country_profile
 from detente.profiles._dyad import DyadProfile, dyad_profile
-from detente.profiles._span import ProfileError
+from detente.profiles._span import ProfileError, YearBounds, member_years
 
-__all__ = ["CountryProfile", "DyadProfile", "ProfileError", "country_profile", "dyad_profile"]
+__all__ = ["CountryProfile", "DyadProfile", "ProfileError", "YearBounds", "country_profile",
+           "dyad_profile", "member_years"]

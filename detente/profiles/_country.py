@@ -9,7 +9,7 @@ import pyarrow as pa
 from detente.actors import Actor, resolve_actor
 from detente.measures import measure_table
 from detente.panels import add_alliances, add_capabilities, add_disputes, add_major_powers
-from detente.profiles._span import clip, member_years, state_panel
+from detente.profiles._span import YearBounds, clip, member_years, state_panel
 from detente.store import Store
 
 _PARTNERS_SQL = """
@@ -83,7 +83,7 @@ class CountryProfile:
 
 
 def country_profile(store: Store, query: str | int, *,
-                    years: tuple[int, int] | None = None) -> CountryProfile:
+                    years: YearBounds | None = None) -> CountryProfile:
     """Profile the state ``query`` names (COW code, ISO3, COW abbreviation or name).
 
     ``years`` (inclusive) defaults to every year the state is a COW member, extended past 2016

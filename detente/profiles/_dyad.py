@@ -10,7 +10,13 @@ import pyarrow as pa
 from detente.actors import Actor, resolve_actor
 from detente.panels import add_alliances, add_capabilities, add_disputes
 from detente.panels._spine import ATOP_TYPES
-from detente.profiles._span import ProfileError, clip, dyad_panel, member_years
+from detente.profiles._span import (
+    ProfileError,
+    YearBounds,
+    clip,
+    dyad_panel,
+    member_years,
+)
 from detente.store import Store
 
 _DISPUTES_SQL = """
@@ -45,7 +51,7 @@ class DyadProfile:
 
 
 def dyad_profile(store: Store, first: str | int, second: str | int, *,
-                 years: tuple[int, int] | None = None) -> DyadProfile:
+                 years: YearBounds | None = None) -> DyadProfile:
     """Profile the pair of states ``first`` and ``second`` name.
 
     ATOP obligations are directed, so both directions are reported: for the United States

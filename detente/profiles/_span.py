@@ -28,14 +28,22 @@ def member_years(store: Store, ccode: int) -> np.ndarray:
     return years
 
 
-def clip(years: np.ndarray, span: tuple[int, int] | None, what: str) -> np.ndarray:
+YearBounds = tuple[int | None, int | None]
+"""``(first, last)`` inclusive; None leaves that end open."""
+
+
+def clip(years: np.ndarray, span: YearBounds | None, what: str) -> np.ndarray:
     """``years`` within ``span``; :class:`ProfileError` if none remain."""
-    if span is not None:
-        if span[0] > span[1]:
-            raise ProfileError(f"years run backwards: {span[0]} > {span[1]}")
-        years = years[(years >= span[0]) & (years <= span[1])]
+    lo, hi = span if span is not None else (None, None)
+    if lo is not None and hi is not None and lo > hi:
+        raise ProfileError(f"years run backwards: {lo} > {hi}")
+    if lo is not None:
+        years = years[years >= lo]
+    if hi is not None:
+        years = years[years <= hi]
     if years.size == 0:
-        where = f" in {span[0]}-{span[1]}" if span else ""
+        where = "" if span is None else (
+            f" in {lo if lo is not None else '...'}-{hi if hi is not None else '...'}")
         raise ProfileError(f"{what} has no year of COW system membership{where}")
     return years
 

@@ -20,7 +20,8 @@ from detente.interfaces.web.sections import (
     SourceLink,
 )
 from detente.measures import get_measure
-from detente.profiles import CountryProfile, ProfileError, country_profile
+from detente.actors import resolve_actor
+from detente.profiles import CountryProfile, ProfileError, country_profile, member_years
 from detente.sources import Source, get_source
 from detente.store import Store
 
@@ -82,11 +83,11 @@ def country_brief(store: Store, query: str | int, year: int, *,
     History runs from ``since`` (default: the state's first COW year) to ``year``. Raises
     ``ProfileError`` when the state did not exist in ``year``.
     """
-    profile = country_profile(store, query, years=(since if since is not None else -10_000,
-                                                   year))
-    if profile.span[1] != year:
-        raise ProfileError(f"{profile.actor.name} was not a COW system member in {year} "
-                           f"(it is in {profile.actor.first_year}-{profile.actor.last_year})")
+    actor = resolve_actor(store, query)
+    if year not in member_years(store, actor.ccode):
+        raise ProfileError(f"{actor.name} was not a COW system member in {year} "
+                           f"(it is in {actor.first_year}-{actor.last_year})")
+    profile = country_profile(store, actor.ccode, years=(since, year))
     cinc = get_measure("cinc")
     fig, _ = map_figure(store, cinc, year, highlight=profile.actor.iso3)
     nmc = SourceLink.of("cow_nmc", profile.data_versions.get("cow_nmc"))
@@ -123,6 +124,6 @@ def render_html(brief: CountryBrief) -> str:
     template = _environment().get_template("country_brief.html")
     return template.render(b=brief, p=brief.profile, css=inline_asset("detente.css"),
                            plotly_js=inline_asset("plotly.min.js"),
-                           detente_js=inline_asset("detente.js"),
+                           figures_js=inline_asset("figures.js"),
                            geo_assets_js=inline_asset("geo-assets.js"),
                            detente_version=version("detente"))

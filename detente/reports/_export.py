@@ -33,10 +33,21 @@ def chromium_path() -> str:
 
 
 def write_pdf(html: Path, pdf: Path, *, timeout_ms: int = 60_000) -> Path:
-    """Print the HTML file ``html`` to ``pdf`` (A4) once its figures have rendered."""
-    from playwright.sync_api import sync_playwright
+    """Print the HTML file ``html`` to ``pdf`` (A4) once its figures have rendered.
+
+    Runs in its own thread, so it also works where an event loop is already running (a
+    server, a notebook, another Playwright session).
+    """
+    from concurrent.futures import ThreadPoolExecutor
 
     pdf.parent.mkdir(parents=True, exist_ok=True)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_print, html, pdf, timeout_ms).result()
+
+
+def _print(html: Path, pdf: Path, timeout_ms: int) -> Path:
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), headless=True,
                                      args=CHROMIUM_ARGS)

@@ -15,6 +15,7 @@ from detente.interfaces.api import problems
 from detente.interfaces.api.deps import StoreViews
 from detente.interfaces.api.middleware import BodyLimitMiddleware, CacheMiddleware, ResponseCache
 from detente.interfaces.api.routes import ROUTERS
+from detente.interfaces.api.schemas import PROBLEM_RESPONSES
 from detente.store import Store
 
 API_PREFIX = "/api/v1"
@@ -60,7 +61,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     if store is not None:  # usable before start-up too (tests, in-process clients)
         app.state.store, app.state.stores = store, StoreViews(store)
     for router in ROUTERS:
-        app.include_router(router, prefix=API_PREFIX)
+        app.include_router(router, prefix=API_PREFIX, responses=PROBLEM_RESPONSES)
     web.install(app)
     problems.install(app)
     app.add_middleware(CacheMiddleware, cache=cache, prefixes=(f"{API_PREFIX}/", "/fragments/"))

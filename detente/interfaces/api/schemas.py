@@ -60,8 +60,17 @@ def versions_for(store: Store, source_ids: tuple[str, ...] | list[str]) -> dict[
     return {sid: loaded.get(sid, get_source(sid).version) for sid in source_ids}
 
 
+def problem_response(description: str) -> dict[str, object]:
+    return {"description": description, "content": {
+        "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+
+
 PROBLEM_RESPONSES: dict[int | str, dict[str, object]] = {
-    404: {"model": Problem, "description": "Unknown actor, measure or source."},
-    422: {"model": Problem, "description": "A parameter is invalid; the field is named."},
-    503: {"model": Problem, "description": "The data this needs is not loaded."},
+    400: problem_response("The request cannot be answered as asked."),
+    404: problem_response("Unknown actor, measure, source or address."),
+    413: problem_response("The request body is over the limit."),
+    422: problem_response("A parameter is invalid; the field is named."),
+    500: problem_response("The server failed; the error was logged."),
+    503: problem_response("The data this needs is not loaded."),
 }
+"""Every API route may answer these, as ``application/problem+json``."""

@@ -108,7 +108,7 @@ def test_assets_are_served_locally(web: TestClient) -> None:
     plotly = web.get("/static/vendor/plotly.min.js")
     assert plotly.status_code == 200 and len(plotly.content) > 1_000_000
     assert "immutable" in plotly.headers["cache-control"]
-    for name in ("detente.js", "detente.css", "geo-assets.js", "favicon.svg"):
+    for name in ("figures.js", "map.js", "detente.css", "geo-assets.js", "favicon.svg"):
         assert web.get(f"/static/{name}").status_code == 200
     page = web.get("/map").text
     assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing from elsewhere

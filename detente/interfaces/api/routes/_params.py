@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Path, Query
+from pydantic import Field
 
 FromYear = Annotated[int | None, Query(alias="from", ge=1000, le=3000,
                                        description="First year, inclusive.")]
@@ -14,8 +15,11 @@ ActorPath = Annotated[str, Path(min_length=1, max_length=100,
                                 description="COW code, ISO3, COW abbreviation or name.")]
 
 
-def span(first: int | None, last: int | None) -> tuple[int, int] | None:
-    """``(first, last)`` with open ends widened, or None when neither is given."""
+def span(first: int | None, last: int | None) -> tuple[int | None, int | None] | None:
+    """``(first, last)`` (None: open end), or None when neither is given."""
     if first is None and last is None:
         return None
-    return (first if first is not None else -10_000, last if last is not None else 10_000)
+    return (first, last)
+
+StateCode = Annotated[int, Field(ge=1, le=9999)]
+"""A COW or Gleditsch-Ward state code."""

@@ -10,7 +10,6 @@ from pydantic import BaseModel, Field
 from detente.actors import Actor, resolve_actor, search_actors
 from detente.interfaces.api.deps import StoreDep
 from detente.interfaces.api.routes._params import ActorPath
-from detente.interfaces.api.schemas import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
@@ -39,7 +38,7 @@ def actor_public(actor: Actor) -> ActorPublic:
                        page=f"/country/{actor.ccode}")
 
 
-@router.get("", response_model=ActorsPublic, responses=PROBLEM_RESPONSES)
+@router.get("", response_model=ActorsPublic)
 def list_actors(
     store: StoreDep,
     q: Annotated[str, Query(max_length=100, description="Part of a name, abbreviation or "
@@ -51,7 +50,7 @@ def list_actors(
     return ActorsPublic(count=len(found), data=[actor_public(a) for a in found])
 
 
-@router.get("/{query}", response_model=ActorPublic, responses=PROBLEM_RESPONSES)
+@router.get("/{query}", response_model=ActorPublic)
 def get_actor(
     query: ActorPath, store: StoreDep,
     year: Annotated[int | None, Query(ge=1816, le=2100, description="Resolve codes as valid "

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 from detente.interfaces.api.deps import StoreDep
 from detente.interfaces.api.routes._params import ActorPath, FromYear, ToYear, span
 from detente.interfaces.api.routes.actors import ActorPublic, actor_public
-from detente.interfaces.api.schemas import PROBLEM_RESPONSES, SourceRef, YearSpan, source_refs
+from detente.interfaces.api.schemas import SourceRef, YearSpan, source_refs
 from detente.profiles import country_profile
 
 router = APIRouter(prefix="/countries", tags=["countries"])
@@ -84,7 +84,7 @@ class CountryProfilePublic(BaseModel):
     sources: list[SourceRef]
 
 
-@router.get("/{query}", response_model=CountryProfilePublic, responses=PROBLEM_RESPONSES)
+@router.get("/{query}", response_model=CountryProfilePublic)
 def get_country_profile(query: ActorPath, store: StoreDep, first: FromYear = None,
                         last: ToYear = None) -> CountryProfilePublic:
     """Everything the loaded data say about one state, year by year."""

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 from detente.interfaces.api.deps import StoreDep
 from detente.interfaces.api.routes._params import ActorPath, FromYear, ToYear, span
 from detente.interfaces.api.routes.actors import ActorPublic, actor_public
-from detente.interfaces.api.schemas import PROBLEM_RESPONSES, SourceRef, YearSpan, source_refs
+from detente.interfaces.api.schemas import SourceRef, YearSpan, source_refs
 from detente.profiles import dyad_profile
 
 router = APIRouter(prefix="/dyads", tags=["dyads"])
@@ -62,8 +62,7 @@ class DyadProfilePublic(BaseModel):
     sources: list[SourceRef]
 
 
-@router.get("/{first_state}/{second_state}", response_model=DyadProfilePublic,
-            responses=PROBLEM_RESPONSES)
+@router.get("/{first_state}/{second_state}", response_model=DyadProfilePublic)
 def get_dyad_profile(first_state: ActorPath, second_state: ActorPath, store: StoreDep,
                      first: FromYear = None, last: ToYear = None) -> DyadProfilePublic:
     """Two states over the years both existed: obligations each way, disputes, capabilities."""

@@ -8,14 +8,13 @@ from fastapi import APIRouter
 
 from detente.actors import world_geojson
 from detente.interfaces.api.deps import StoreDep
-from detente.interfaces.api.schemas import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/geo", tags=["geo"])
 
 
 @router.get("/countries", responses={
     200: {"description": "GeoJSON FeatureCollection; each feature's id is its ISO3.",
-          "content": {"application/geo+json": {}}}, **PROBLEM_RESPONSES})
+          "content": {"application/geo+json": {}}}})
 def get_country_shapes(store: StoreDep) -> dict[str, Any]:
     """Country outlines (Natural Earth 5.1.2, 1:110m, UN boundary view) as GeoJSON."""
     return world_geojson(store)

@@ -8,9 +8,8 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
 from detente.interfaces.api.deps import StoreDep
-from detente.interfaces.api.routes._params import FromYear, ToYear
+from detente.interfaces.api.routes._params import FromYear, StateCode, ToYear
 from detente.interfaces.api.schemas import (
-    PROBLEM_RESPONSES,
     SourceRef,
     YearSpan,
     source_refs,
@@ -73,14 +72,14 @@ def measure_public(store: Store, m: Measure) -> MeasurePublic:
                          sources=source_refs(versions_for(store, m.sources)))
 
 
-@router.get("", response_model=MeasuresPublic, responses=PROBLEM_RESPONSES)
+@router.get("", response_model=MeasuresPublic)
 def list_measures(store: StoreDep) -> MeasuresPublic:
     """Every registered measure with its unit, method, coverage and sources."""
     data = [measure_public(store, m) for m in MEASURES.values()]
     return MeasuresPublic(count=len(data), data=data)
 
 
-@router.get("/{measure_id}", response_model=MeasureValues, responses=PROBLEM_RESPONSES)
+@router.get("/{measure_id}", response_model=MeasureValues)
 def get_measure_values(
     measure_id: MeasureId,
     store: StoreDep,
@@ -88,7 +87,7 @@ def get_measure_values(
                                       "latest covered). Exclusive with from/to.")] = None,
     first: FromYear = None,
     last: ToYear = None,
-    ccode: Annotated[list[int] | None, Query(max_length=300,
+    ccode: Annotated[list[StateCode] | None, Query(max_length=300,
                                              description="Keep these COW codes only.")] = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,

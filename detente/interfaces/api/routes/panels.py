@@ -20,8 +20,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from detente.interfaces.api.deps import StoreDep
-from detente.interfaces.api.routes._params import FromYear, ToYear, span
-from detente.interfaces.api.schemas import PROBLEM_RESPONSES, SourceRef, source_refs
+from detente.interfaces.api.routes._params import FromYear, StateCode, ToYear, span
+from detente.interfaces.api.schemas import SourceRef, source_refs
 from detente.panels import VERBS, Panel, create_dyad_years, create_state_years
 from detente.panels._panel import SystemName
 
@@ -60,9 +60,7 @@ LimitQuery = Annotated[int, Query(ge=1, le=50_000, description="Rows per page.")
 OffsetQuery = Annotated[int, Query(ge=0, le=100_000_000)]
 FormatQuery = Annotated[Format, Query(description="json (paged records), csv or parquet.")]
 _PANEL_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {}}},
-    **PROBLEM_RESPONSES,
-}
+    200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {}}}}
 
 
 def _keep(panel: Panel, mask: pa.Array | None, offset: int, limit: int) -> tuple[Panel, int]:
@@ -99,7 +97,7 @@ def _answer(panel: Panel, add: list[Verb] | None, total: int, offset: int, limit
 def get_state_years(
     store: StoreDep, first: FromYear = None, last: ToYear = None,
     system: Annotated[System, Query()] = System.cow, add: AddQuery = None,
-    ccode: Annotated[list[int] | None, Query(max_length=300, description="Keep these state "
+    ccode: Annotated[list[StateCode] | None, Query(max_length=300, description="Keep these state "
                                              "codes (of the panel's system).")] = None,
     format: FormatQuery = Format.json, limit: LimitQuery = 1000, offset: OffsetQuery = 0,
 ) -> Response | PanelPage:
@@ -117,8 +115,8 @@ def get_dyad_years(
     system: Annotated[System, Query()] = System.cow,
     directed: Annotated[bool, Query(description="Both (A,B) and (B,A), or A<B only.")] = True,
     add: AddQuery = None,
-    ccode1: Annotated[list[int] | None, Query(max_length=300)] = None,
-    ccode2: Annotated[list[int] | None, Query(max_length=300)] = None,
+    ccode1: Annotated[list[StateCode] | None, Query(max_length=300)] = None,
+    ccode2: Annotated[list[StateCode] | None, Query(max_length=300)] = None,
     format: FormatQuery = Format.json, limit: LimitQuery = 1000, offset: OffsetQuery = 0,
 ) -> Response | PanelPage:
     """Dyad-years in which both states are members, with the verbs in ``add`` applied."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -11,7 +11,7 @@ from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from detente.interfaces.api.deps import CacheDep, StoreDep, WriteAuth
-from detente.interfaces.api.schemas import PROBLEM_RESPONSES, YearSpan
+from detente.interfaces.api.schemas import YearSpan, problem_response
 from detente.interfaces.links import source_href
 from detente.sources import SOURCES, Source, get_source
 from detente.store import Store, pull
@@ -109,7 +109,7 @@ def _loaded(store: Store) -> dict[str, list[LoadedTable]]:
                if r["coverage_start"] is not None else None)
         out.setdefault(r["source_id"], []).append(LoadedTable(
             table=r["table_name"], rows=r["rows"], coverage=cov, sha256=r["sha256"],
-            loaded_at=r["loaded_at"]))
+            loaded_at=r["loaded_at"].replace(tzinfo=UTC)))  # stored as naive UTC
     return out
 
 
@@ -130,7 +130,7 @@ def list_sources(store: StoreDep) -> SourcesPublic:
 
 
 @router.get("/citations", response_class=PlainTextResponse,
-            responses={200: {"content": {"text/plain": {}}}, **PROBLEM_RESPONSES})
+            responses={200: {"content": {"text/plain": {}}}})
 def get_citations(
     ids: Annotated[list[str] | None, Query(max_length=64, description="Source ids (default: "
                                            "all).")] = None,
@@ -140,7 +140,7 @@ def get_citations(
     return PlainTextResponse("\n\n".join(get_source(i).bibtex for i in chosen) + "\n")
 
 
-@router.get("/{source_id}", response_model=SourceDetail, responses=PROBLEM_RESPONSES)
+@router.get("/{source_id}", response_model=SourceDetail)
 def get_source_detail(source_id: str, store: StoreDep) -> SourceDetail:
     """One source in full: files with checksums and origins, tables, missing values, quirks."""
     s = get_source(source_id)
@@ -156,7 +156,7 @@ def get_source_detail(source_id: str, store: StoreDep) -> SourceDetail:
 
 
 @router.get("/{source_id}/bibtex", response_class=PlainTextResponse,
-            responses={200: {"content": {"text/plain": {}}}, **PROBLEM_RESPONSES})
+            responses={200: {"content": {"text/plain": {}}}})
 def get_source_bibtex(source_id: str) -> PlainTextResponse:
     """BibTeX for one source (as ``detente data cite``)."""
     return PlainTextResponse(get_source(source_id).bibtex + "\n")
@@ -165,11 +165,9 @@ def get_source_bibtex(source_id: str) -> PlainTextResponse:
 _pull_lock = threading.Lock()
 
 
-@router.post("/pull", response_model=PullResponse, dependencies=[WriteAuth],
-             responses={401: {"description": "No bearer token."},
-                        403: {"description": "Wrong token, or writes disabled."},
-                        409: {"description": "The server opened the store read-only."},
-                        **PROBLEM_RESPONSES})
+@router.post("/pull", response_model=PullResponse, dependencies=[WriteAuth], responses={
+    401: problem_response("No bearer token."), 403: problem_response("Wrong token, or writes are disabled."),
+    409: problem_response("The server opened the store read-only.")})
 def pull_sources(body: PullRequest, request: Request, cache: CacheDep) -> PullResponse:
     """Pull sources from ``DETENTE_MIRROR`` (else their origins) into the store, all or nothing.
 

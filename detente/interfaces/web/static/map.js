@@ -1,23 +1,5 @@
-// detente dashboard: renders embedded plotly figures, and drives the world map page.
+// detente world map page: the year slider, the map and the ranking table.
 "use strict";
-
-const PLOT_CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
-
-function renderEmbeddedFigures() {
-  const blocks = document.querySelectorAll("script.figure-data");
-  const pending = [];
-  blocks.forEach((block) => {
-    const target = document.getElementById(block.dataset.target);
-    if (!target) return;
-    const fig = JSON.parse(block.textContent);
-    target.innerHTML = "";
-    pending.push(Plotly.newPlot(target, fig.data, fig.layout, PLOT_CONFIG).then(() => {
-      target.setAttribute("aria-busy", "false");
-      target.dataset.rendered = "true";
-    }));
-  });
-  return Promise.all(pending).then(() => { document.body.dataset.figuresReady = "true"; });
-}
 
 function formatValue(value, fmt) {
   if (value === null || value === undefined) return "–";
@@ -112,5 +94,4 @@ function startMap(app) {
 document.addEventListener("DOMContentLoaded", () => {
   const app = document.getElementById("map-app");
   if (app) startMap(app);
-  renderEmbeddedFigures();
 });
