@@ -1,5 +1,10 @@
-"""The reports reuse the browser fixtures of the dashboard tests."""
+"""Reports need the system Chromium for PDF and PNG."""
 
-from tests.interfaces.web.conftest import browser, chromium_path
+import pytest
 
-__all__ = ["browser", "chromium_path"]
+from tests.interfaces.web.conftest import require_chromium
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    return require_chromium()

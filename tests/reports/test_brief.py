@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import struct
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -38,20 +37,6 @@ def test_brief_inlines_everything(brief_html: Path, store: Store) -> None:
     assert f">{cinc['value']:.4f}</a>" in text and f">{cinc['rank']} of {cinc['ranked']}</a>" in text
     assert 'href="#src-cow_nmc-7.0"' in text and 'id="src-cow_nmc-7.0"' in text
     assert 'href="/' not in text  # no link that only works on the server
-
-
-def test_brief_renders_from_a_file_with_no_network(brief_html: Path, browser: Any) -> None:
-    page = browser.new_page()
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    try:
-        page.goto(brief_html.as_uri())
-        page.wait_for_selector("body[data-figures-ready='true']", timeout=30_000)
-        assert page.locator("#fig-world-map .choroplethlocation").count() > 150
-        assert page.locator(".plot .main-svg").count() >= 5
-    finally:
-        page.close()
-    assert {r.split(":", 1)[0] for r in requests} <= {"file", "data"}, requests
 
 
 def test_pdf_is_printed_by_chromium(store_path: Path, tmp_path: Path,
