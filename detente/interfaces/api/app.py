@@ -12,7 +12,6 @@ from fastapi.routing import APIRoute
 from detente._settings import Settings, get_settings
 from detente.interfaces import web
 from detente.interfaces.api import problems
-from detente.interfaces.api.deps import StoreViews
 from detente.interfaces.api.middleware import BodyLimitMiddleware, CacheMiddleware, ResponseCache
 from detente.interfaces.api.routes import ROUTERS
 from detente.interfaces.api.schemas import PROBLEM_RESPONSES
@@ -44,11 +43,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
         db = store if store is not None else Store(settings.store, read_only=read_only)
-        app.state.store, app.state.stores = db, StoreViews(db)
+        app.state.store = db
         try:
             yield
         finally:
-            app.state.stores.close()
             if owned:
                 db.close()
 
@@ -59,7 +57,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
                   generate_unique_id_function=operation_id, docs_url=None, redoc_url=None)
     app.state.settings, app.state.cache = settings, cache
     if store is not None:  # usable before start-up too (tests, in-process clients)
-        app.state.store, app.state.stores = store, StoreViews(store)
+        app.state.store = store
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX, responses=PROBLEM_RESPONSES)
     web.install(app)

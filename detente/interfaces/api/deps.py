@@ -4,7 +4,7 @@ settings, the response cache, and write authorisation by bearer token."""
 from __future__ import annotations
 
 import hmac
-import threading
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
@@ -15,34 +15,19 @@ from detente.interfaces.api.middleware import ResponseCache
 from detente.store import Store
 
 
-class StoreViews:
-    """One :class:`Store` view (a DuckDB cursor) per thread over the app's store."""
+def get_store(request: Request) -> Iterator[Store]:
+    """A view of the app's store (its own DuckDB cursor) for this request only.
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._local = threading.local()
-        self._views: list[Store] = []
-        self._lock = threading.Lock()
-
-    def get(self) -> Store:
-        view = getattr(self._local, "view", None)
-        if view is None:
-            view = self.store.for_thread()
-            self._local.view = view
-            with self._lock:
-                self._views.append(view)
-        return view
-
-    def close(self) -> None:
-        with self._lock:
-            for view in self._views:
-                view.close()
-            self._views.clear()
-
-
-def get_store(request: Request) -> Store:
-    views: StoreViews = request.app.state.stores
-    return views.get()
+    FastAPI may run a dependency and its endpoint on different worker threads, so the view is
+    per request, not per thread: one request uses it at a time, and it is closed after the
+    response. A cursor costs microseconds.
+    """
+    main: Store = request.app.state.store
+    view = main.for_thread()
+    try:
+        yield view
+    finally:
+        view.close()
 
 
 def get_settings(request: Request) -> Settings:

@@ -22,7 +22,9 @@ function startMap(app) {
   let bound = false;
 
   async function json(url) {
-    const response = await fetch(url);
+    const early = window.detentePrefetch && window.detentePrefetch[url];
+    if (early) delete window.detentePrefetch[url];
+    const response = await (early || fetch(url));
     const body = await response.json();
     if (!response.ok) throw new Error(body.detail || response.statusText);
     return body;
