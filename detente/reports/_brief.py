@@ -89,7 +89,7 @@ def country_brief(store: Store, query: str | int, year: int, *,
                            f"(it is in {actor.first_year}-{actor.last_year})")
     profile = country_profile(store, actor.ccode, years=(since, year))
     cinc = get_measure("cinc")
-    fig, _ = map_figure(store, cinc, year, highlight=profile.actor.iso3)
+    fig = map_figure(store, cinc, year, highlight=profile.actor.iso3).figure
     nmc = SourceLink.of("cow_nmc", profile.data_versions.get("cow_nmc"))
     world = FigureView("fig-world-map", fig, f"{cinc.title} in {year}; "
                        f"{profile.actor.name} outlined. Grey: no value.",

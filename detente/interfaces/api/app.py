@@ -62,6 +62,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
         app.include_router(router, prefix=API_PREFIX, responses=PROBLEM_RESPONSES)
     web.install(app)
     problems.install(app)
-    app.add_middleware(CacheMiddleware, cache=cache, prefixes=(f"{API_PREFIX}/", "/fragments/"))
+    # Reads and dashboard pages are pure functions of the store's content: cache them all.
+    app.add_middleware(CacheMiddleware, cache=cache,
+                       prefixes=(f"{API_PREFIX}/", "/fragments/", "/map", "/country/", "/dyad/",
+                                 "/sources"))
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY)
     return app

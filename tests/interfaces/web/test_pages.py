@@ -47,6 +47,7 @@ def test_map_fragment_has_the_figure_rows_and_sources(web: TestClient) -> None:
     assert values["geojson"] is None  # the page attaches the outlines it fetched once
     assert len(values["locations"]) == len(set(values["locations"]))  # GFR and Germany: one
     assert "German Federal Republic" in [r["name"] for r in body["rows"]]
+    assert "German Democratic Republic" in body["unmapped"]  # no present-day outline
     assert body["sources"][0]["href"] == "/sources#src-cow_nmc-7.0"
     assert "CINC" in body["figure"]["layout"]["title"]["text"]
     assert "1990" in body["figure"]["layout"]["title"]["text"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -22,19 +23,33 @@ MeasureQuery = Annotated[str, Query(max_length=64)]
 YearQuery = Annotated[int | None, Query(ge=1000, le=3000)]
 
 
+@dataclass(frozen=True)
+class WorldMap:
+    """The map figure of a measure in a year, the ranked rows behind it, and the states
+    that have a value but no present-day outline to draw (the GDR, Czechoslovakia...)."""
+
+    figure: dict[str, Any]
+    rows: list[dict[str, Any]]
+    unmapped: list[str]
+
+
 def map_figure(store: Store, measure: Measure, year: int, *, highlight: str | None = None
-               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The world map figure of ``measure`` in ``year``, and the ranked rows behind it."""
+               ) -> WorldMap:
+    """The world map of ``measure`` in ``year`` over the store's country outlines."""
     rows = measure_table(store, measure, (year, year)).to_pylist()
+    outlines = world_geojson(store)
+    drawable = {f["id"] for f in outlines["features"]}
     # Rows are ranked, so where two states share a present-day outline in one year (West
     # Germany and Germany in 1990) the map shows the higher value; the table lists both.
     seen: set[str] = set()
-    mapped = [r for r in rows if r["iso3"] and not (r["iso3"] in seen or seen.add(r["iso3"]))]
-    fig = choropleth(world_geojson(store), [r["iso3"] for r in mapped],
-                     [r["value"] for r in mapped], [r["name"] for r in mapped],
-                     f"{measure.title}, {year}", measure.unit, highlight=highlight)
+    mapped = [r for r in rows if r["iso3"] in drawable
+              and not (r["iso3"] in seen or seen.add(r["iso3"]))]
+    fig = choropleth(outlines, [r["iso3"] for r in mapped], [r["value"] for r in mapped],
+                     [r["name"] for r in mapped], f"{measure.title}, {year}", measure.unit,
+                     highlight=highlight)
     fig["data"][1]["customdata"] = [r["ccode"] for r in mapped]
-    return fig, rows
+    unmapped = [r["name"] or str(r["ccode"]) for r in rows if r["iso3"] not in drawable]
+    return WorldMap(fig, rows, unmapped)
 
 
 @router.get("/")
@@ -59,7 +74,8 @@ def map_fragment(store: StoreDep, measure: MeasureQuery = "cinc",
     m = get_measure(measure)
     first, last = m.coverage(store)
     chosen = min(max(year if year is not None else last, first), last)
-    fig, rows = map_figure(store, m, chosen)
+    world = map_figure(store, m, chosen)
+    fig, rows = world.figure, world.rows
     for trace in fig["data"]:
         trace["geojson"] = None
     version = store.loaded()
@@ -68,7 +84,7 @@ def map_fragment(store: StoreDep, measure: MeasureQuery = "cinc",
             "year": chosen, "coverage": [first, last], "figure": fig,
             "rows": [{k: r[k] for k in ("ccode", "name", "iso3", "value", "rank")}
                      for r in rows],
-            "unmapped": [r["name"] for r in rows if not r["iso3"]],
+            "unmapped": world.unmapped,
             "sources": [{"id": s, "version": version.get(s, ""),
                          "href": source_href(s, version.get(s))} for s in m.sources]}
 
