@@ -19,7 +19,7 @@ def layout(title: str, *, x_title: str = "Year", y_title: str = "", height: int 
     base: dict[str, Any] = {
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
         "font": FONT, "height": height, "margin": {"l": 64, "r": 16, "t": 48, "b": 48},
-        "xaxis": {"title": {"text": x_title}, "gridcolor": "#eee"},
+        "xaxis": {"title": {"text": x_title}, "gridcolor": "#eee", "tickformat": "d"},
         "yaxis": {"title": {"text": y_title}, "gridcolor": "#eee", "rangemode": "tozero"},
         "plot_bgcolor": "white", "paper_bgcolor": "white", "hovermode": "x unified",
     }
@@ -37,6 +37,22 @@ def span_label(years: Sequence[int]) -> str:
     return f"{years[0]}" if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
 
 
+def _year_axis(figure: dict[str, Any], x: Sequence[int]) -> dict[str, Any]:
+    """Whole years on the x axis: one tick per year when there are few of them."""
+    if x and max(x) - min(x) <= 12:
+        figure["layout"]["xaxis"]["dtick"] = 1
+    return figure
+
+
+def counts_axis(figure: dict[str, Any]) -> dict[str, Any]:
+    """Whole numbers on the y axis (states, years): no 0.5 ticks when counts are small."""
+    values = [v for trace in figure["data"] for v in trace["y"] if v is not None]
+    figure["layout"]["yaxis"]["tickformat"] = "d"
+    if not values or max(values) <= 10:
+        figure["layout"]["yaxis"]["dtick"] = 1
+    return figure
+
+
 def lines(x: Sequence[int], series: dict[str, Sequence[float | None]], title: str,
           y_title: str, *, hover: str = ".4f", **extra: Any) -> dict[str, Any]:
     """A line chart, one trace per series, nulls left as gaps."""
@@ -44,8 +60,8 @@ def lines(x: Sequence[int], series: dict[str, Sequence[float | None]], title: st
              "line": {"color": PALETTE[i % len(PALETTE)], "width": 2},
              "hovertemplate": f"%{{y:{hover}}}<extra>{name}</extra>"}
             for i, (name, y) in enumerate(series.items())]
-    return {"data": data, "layout": layout(title, y_title=y_title, showlegend=len(data) > 1,
-                                           **extra)}
+    return _year_axis({"data": data, "layout": layout(title, y_title=y_title,
+                                                      showlegend=len(data) > 1, **extra)}, x)
 
 
 def bars(x: Sequence[int], series: dict[str, Sequence[float | None]], title: str,
@@ -55,8 +71,9 @@ def bars(x: Sequence[int], series: dict[str, Sequence[float | None]], title: str
              "marker": {"color": PALETTE[i % len(PALETTE)]},
              "hovertemplate": f"%{{y}}<extra>{name}</extra>"}
             for i, (name, y) in enumerate(series.items())]
-    return {"data": data, "layout": layout(title, y_title=y_title, showlegend=len(data) > 1,
-                                           barmode="stack" if stacked else "group", **extra)}
+    return _year_axis({"data": data, "layout": layout(
+        title, y_title=y_title, showlegend=len(data) > 1,
+        barmode="stack" if stacked else "group", **extra)}, x)
 
 
 SEQUENTIAL = ("#fff7bc", "#fee391", "#fec44f", "#fe9929", "#ec7014", "#cc4c02", "#8c2d04")

@@ -4,7 +4,7 @@ alliance partners, disputes."""
 from __future__ import annotations
 
 from detente.interfaces.web.sections._context import CountryContext
-from detente.interfaces.web.sections._figures import bars, lines, span_label
+from detente.interfaces.web.sections._figures import bars, counts_axis, lines, span_label
 from detente.interfaces.web.sections._view import (
     Cell,
     FigureView,
@@ -39,7 +39,9 @@ def hard_power(ctx: CountryContext) -> SectionView:
                       "world total.", (nmc,))
     rank = lines(years, {"rank": rows["cinc_rank"]}, f"{p.actor.name}: CINC rank, {label}",
                  "rank (1 = highest)", hover=".0f")
-    rank["layout"]["yaxis"].update(autorange="reversed", rangemode="normal", tickformat="d")
+    ranks = [r for r in rows["cinc_rank"] if r is not None]
+    rank["layout"]["yaxis"].update(autorange="reversed", rangemode="normal", tickformat="d",
+                                   dtick=1 if ranks and max(ranks) - min(ranks) <= 10 else None)
     rank_fig = FigureView("fig-cinc-rank", rank, "Rank among all states with a CINC that "
                           "year.", (nmc,))
     last = len(years) - 1
@@ -63,17 +65,17 @@ def instruments(ctx: CountryContext) -> SectionView:
     p, atop, gml = ctx.profile, _link(ctx, "atop"), _link(ctx, "gml_mid")
     t = p.years.to_pydict()
     years, label = t["year"], span_label(t["year"])
-    alliances = FigureView("fig-alliances", lines(years, {
+    alliances = FigureView("fig-alliances", counts_axis(lines(years, {
         "defence": t["atop_defense_n"], "neutrality": t["atop_neutral_n"],
         "non-aggression": t["atop_nonagg_n"], "consultation": t["atop_consul_n"],
         "offence": t["atop_offense_n"], "any obligation": t["atop_anypledge_n"]},
         f"{p.actor.name}: alliance partners by obligation, {label}", "partner states",
-        hover=".0f"),
+        hover=".0f")),
         "Number of states this state holds each ATOP obligation toward. Blank after 2018: "
         "outside ATOP's coverage, not zero.", (atop,))
-    disputes = FigureView("fig-disputes", bars(years, {
+    disputes = FigureView("fig-disputes", counts_axis(bars(years, {
         "MID opponents": t["gml_mid_partners"]},
-        f"{p.actor.name}: states in a militarized dispute with it, {label}", "states"),
+        f"{p.actor.name}: states in a militarized dispute with it, {label}", "states")),
         "Opponents in Gibler-Miller-Little MIDs each year. Blank after 2010: outside GML's "
         "coverage, not peace.", (gml,))
     return SectionView("instruments", "Instruments over time",
