@@ -155,7 +155,7 @@ def main() -> None:
             httpx.get(base + url, timeout=30).raise_for_status()
         cached, cached_wall = load(base, REQUESTS_PER_CLIENT)
     with server(path, cache_mb=0) as base:
-        single, single_wall = [], 0.0
+        single: list[float] = []
         for url in workload()[:20]:
             t0 = time.perf_counter()
             httpx.get(base + url, timeout=30).raise_for_status()

@@ -100,8 +100,8 @@ def country_profile(store: Store, query: str | int, *,
              .pipe(add_capabilities).pipe(add_alliances).pipe(add_disputes)
              .pipe(add_major_powers))
     span = (int(span_years[0]), int(span_years[-1]))
-    ranks = measure_table(store, "cinc", span, states=[actor.ccode]).select(
-        ["year", "rank", "ranked"])
+    ranks = measure_table(store, "cinc", span, states=[actor.ccode]).select(  # noqa: F841
+        ["year", "rank", "ranked"])  # (read by name in the query below, as state_rows)
     state_rows = panel.table  # noqa: F841 (read by name in the query below)
     joined = store.con.sql(
         "SELECT p.*, r.rank AS cinc_rank, r.ranked AS cinc_ranked FROM state_rows p "

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from detente.actors import resolve_actor
 from detente.interfaces.links import source_anchor
 from detente.interfaces.web._assets import TEMPLATES, inline_asset
 from detente.interfaces.web.pages.world_map import map_figure
@@ -20,7 +21,6 @@ from detente.interfaces.web.sections import (
     SourceLink,
 )
 from detente.measures import get_measure
-from detente.actors import resolve_actor
 from detente.profiles import CountryProfile, ProfileError, country_profile, member_years
 from detente.sources import Source, get_source
 from detente.store import Store

@@ -5,8 +5,14 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 
-from detente.measures import MEASURES, Measure, MeasureError, get_measure, measure_table
-from detente.measures import register_measure
+from detente.measures import (
+    MEASURES,
+    Measure,
+    MeasureError,
+    get_measure,
+    measure_table,
+    register_measure,
+)
 from detente.store import Store
 
 

@@ -166,7 +166,8 @@ _pull_lock = threading.Lock()
 
 
 @router.post("/pull", response_model=PullResponse, dependencies=[WriteAuth], responses={
-    401: problem_response("No bearer token."), 403: problem_response("Wrong token, or writes are disabled."),
+    401: problem_response("No bearer token."),
+    403: problem_response("Wrong token, or writes are disabled."),
     409: problem_response("The server opened the store read-only.")})
 def pull_sources(body: PullRequest, request: Request, cache: CacheDep) -> PullResponse:
     """Pull sources from ``DETENTE_MIRROR`` (else their origins) into the store, all or nothing.
