@@ -1,7 +1,7 @@
 """Property-based tests generated from ``/openapi.json``: no input may cause a server error,
 and every answer must match its documented schema and status codes.
 
-Bounded: a few examples per operation (about a minute in all on 2 cores).
+Bounded: the documented examples and 15 valid and 15 invalid inputs per operation.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import schemathesis
+from schemathesis.generation import GenerationMode
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -34,14 +35,20 @@ CHECKS = [not_a_server_error, response_schema_conformance, content_type_conforma
 
 
 def test_api_never_fails_on_generated_input(api_schema: Any) -> None:
+    """Each operation: its documented examples, valid generated input, and invalid input."""
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) >= 14
     for operation in operations:
+        strategies = [*operation.get_strategies_from_examples(),
+                      operation.as_strategy(GenerationMode.POSITIVE)]
+        if any(True for _ in operation.iter_parameters()) or operation.body:
+            strategies.append(operation.as_strategy(GenerationMode.NEGATIVE))
+        for strategy in strategies:
 
-        @given(case=operation.as_strategy())
-        @settings(max_examples=12, deadline=None, derandomize=True, database=None,
-                  suppress_health_check=list(HealthCheck))
-        def check(case: Any) -> None:
-            case.call_and_validate(checks=CHECKS)
+            @given(case=strategy)
+            @settings(max_examples=15, deadline=None, derandomize=True, database=None,
+                      suppress_health_check=list(HealthCheck))
+            def check(case: Any) -> None:
+                case.call_and_validate(checks=CHECKS)
 
-        check()
+            check()

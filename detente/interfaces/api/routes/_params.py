@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import Path, Query
 from pydantic import Field
 
-FromYear = Annotated[int | None, Query(alias="from", ge=1000, le=3000,
+FromYear = Annotated[int | None, Query(alias="from", ge=1000, le=3000, examples=[1990],
                                        description="First year, inclusive.")]
-ToYear = Annotated[int | None, Query(alias="to", ge=1000, le=3000,
+ToYear = Annotated[int | None, Query(alias="to", ge=1000, le=3000, examples=[2000],
                                      description="Last year, inclusive.")]
-ActorPath = Annotated[str, Path(min_length=1, max_length=100,
+ActorPath = Annotated[str, Path(min_length=1, max_length=100, examples=["IND"],
                                 description="COW code, ISO3, COW abbreviation or name.")]
 
 

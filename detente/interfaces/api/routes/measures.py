@@ -20,7 +20,8 @@ from detente.store import Store
 
 router = APIRouter(prefix="/measures", tags=["measures"])
 
-MeasureId = Annotated[str, Path(max_length=64, description="A registered measure id.")]
+MeasureId = Annotated[str, Path(max_length=64, examples=["cinc"],
+                                description="A registered measure id.")]
 
 
 class MeasurePublic(BaseModel):

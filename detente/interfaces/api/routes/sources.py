@@ -6,7 +6,7 @@ import threading
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
@@ -17,6 +17,8 @@ from detente.sources import SOURCES, Source, get_source
 from detente.store import Store, pull
 
 router = APIRouter(prefix="/sources", tags=["sources"])
+
+SourceId = Annotated[str, Path(max_length=64, examples=["cow_nmc"], description="A source id.")]
 
 
 class LoadedTable(BaseModel):
@@ -141,7 +143,7 @@ def get_citations(
 
 
 @router.get("/{source_id}", response_model=SourceDetail)
-def get_source_detail(source_id: str, store: StoreDep) -> SourceDetail:
+def get_source_detail(source_id: SourceId, store: StoreDep) -> SourceDetail:
     """One source in full: files with checksums and origins, tables, missing values, quirks."""
     s = get_source(source_id)
     files = [FilePublic(name=f.name, path=f.path, url=f.url, sha256=f.sha256, format=f.format)
@@ -157,7 +159,7 @@ def get_source_detail(source_id: str, store: StoreDep) -> SourceDetail:
 
 @router.get("/{source_id}/bibtex", response_class=PlainTextResponse,
             responses={200: {"content": {"text/plain": {}}}})
-def get_source_bibtex(source_id: str) -> PlainTextResponse:
+def get_source_bibtex(source_id: SourceId) -> PlainTextResponse:
     """BibTeX for one source (as ``detente data cite``)."""
     return PlainTextResponse(get_source(source_id).bibtex + "\n")
 
