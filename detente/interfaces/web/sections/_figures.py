@@ -104,14 +104,15 @@ def choropleth(geojson: dict[str, Any] | None, iso3: Sequence[str], values: Sequ
     """A world map of ``values`` by ISO3 over ``geojson`` outlines (no topojson needed).
 
     Countries without a value are drawn grey by a first trace, so "no data" is visible
-    rather than absent. ``geojson`` may be None and attached later (the dashboard fetches
+    rather than absent (and says so on hover). ``geojson`` may be None and attached later (the dashboard fetches
     it once and reuses it across years).
     """
-    features = geojson["features"] if geojson else []
-    all_ids = [f["id"] for f in features]
+    with_value = set(iso3)
+    features = [f for f in (geojson["features"] if geojson else [])
+                if f["id"] not in with_value]
     base = {"type": "choropleth", "locationmode": "geojson-id", "geojson": geojson,
-            "locations": all_ids, "z": [0] * len(all_ids), "showscale": False,
-            "text": [f["properties"]["name"] for f in features],
+            "locations": [f["id"] for f in features], "z": [0] * len(features),
+            "showscale": False, "text": [f["properties"]["name"] for f in features],
             "hovertemplate": "%{text}: no data<extra></extra>",
             "colorscale": [[0, "#e4e4e4"], [1, "#e4e4e4"]],
             "marker": {"line": {"color": "#ffffff", "width": 0.5}}, "name": "no data"}
