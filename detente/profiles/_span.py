@@ -6,7 +6,7 @@ import numpy as np
 import pyarrow as pa
 
 from detente._errors import DetenteError
-from detente.measures import get_measure
+from detente.measures import get_measure, measure_coverage
 from detente.panels import Panel
 from detente.store import Store
 
@@ -22,7 +22,7 @@ def member_years(store: Store, ccode: int) -> np.ndarray:
     rows = store.rows("SELECT year FROM cow_system WHERE ccode = ? ORDER BY year", [ccode])
     years = np.array([r[0] for r in rows], dtype=np.int64)
     last_member = store.coverage("cow_system")[1]
-    last_data = get_measure("cinc").coverage(store)[1]
+    last_data = measure_coverage(store, get_measure("cinc"))[1]
     if years.size and years[-1] == last_member and last_data > last_member:
         years = np.concatenate([years, np.arange(last_member + 1, last_data + 1)])
     return years

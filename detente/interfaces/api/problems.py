@@ -45,7 +45,7 @@ _STATUS: tuple[tuple[type[DetenteError], int, str], ...] = (
     (ActorError, 404, "Unknown actor"),
     (ImportRejected, 422, "Import rejected"),
     (ProfileError, 422, "No data for these years"),
-    (MeasureError, 404, "Measure not available"),
+    (MeasureError, 422, "Invalid years for this measure"),
     (UnitError, 422, "Wrong unit of analysis"),
     (SourceError, 404, "Source problem"),
 )
@@ -74,8 +74,6 @@ async def _http(request: Request, exc: HTTPException) -> Response:
 async def _detente(request: Request, exc: DetenteError) -> Response:
     for kind, status, title in _STATUS:
         if isinstance(exc, kind):
-            if isinstance(exc, MeasureError) and "unknown measure" not in str(exc):
-                status, title = 422, "Years outside the measure's coverage"
             return problem(status, title, str(exc), request)
     return problem(400, "Bad request", str(exc), request)
 

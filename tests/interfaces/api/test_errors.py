@@ -13,7 +13,7 @@ PROBLEM = "application/problem+json"
     ("/api/v1/measures/cinc", {"limit": 10_001}, 422, "limit:"),
     ("/api/v1/measures/cinc", {"year": 2000, "from": 1990}, 422, "either year or from/to"),
     ("/api/v1/measures/cinc", {"year": 1700}, 422, "covers 1816-2022"),
-    ("/api/v1/measures/weather", {}, 404, "known measures: cinc"),
+    ("/api/v1/measures/weather", {}, 404, "unknown measure 'weather'; known measures:"),
     ("/api/v1/panels/state-years", {"add": "weather"}, 422, "add.0:"),
     ("/api/v1/panels/dyad-years", {"limit": 0}, 422, "limit:"),
     ("/api/v1/actors/Atlantis", {}, 404, "no state matches 'Atlantis'"),

@@ -29,11 +29,11 @@ def test_actor_search_and_year_aware_resolution(client: TestClient) -> None:
 
 def test_measures_list_names_method_coverage_and_sources(client: TestClient) -> None:
     body = client.get("/api/v1/measures").json()
-    measure = next(m for m in body["data"] if m["id"] == "cinc")
+    measure = next(m for m in body["data"] if m["name"] == "cinc")
     assert measure["coverage"] == {"first": 1816, "last": 2022}
-    assert "Singer, Bremer and Stuckey" in measure["method"]
+    assert "Singer" in measure["citation"] and measure["method"]
     assert measure["sources"][0]["href"] == "/sources#src-cow_nmc-7.0"
-    assert "milex_share" in measure["components"]
+    assert measure["higher_is_better"] is True
 
 
 def test_cinc_for_a_year_matches_the_library_and_ranks(client: TestClient, store: Store

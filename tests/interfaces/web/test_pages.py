@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from detente._settings import Settings
 from detente.interfaces.api import create_app
 from detente.interfaces.web import NAV, PAGES
+from detente.measures import get_measure
 from detente.store import Store
 
 
@@ -49,8 +50,8 @@ def test_map_fragment_has_the_figure_rows_and_sources(web: TestClient) -> None:
     assert "German Federal Republic" in [r["name"] for r in body["rows"]]
     assert "German Democratic Republic" in body["unmapped"]  # no present-day outline
     assert body["sources"][0]["href"] == "/sources#src-cow_nmc-7.0"
-    assert "CINC" in body["figure"]["layout"]["title"]["text"]
-    assert "1990" in body["figure"]["layout"]["title"]["text"]
+    assert body["figure"]["layout"]["title"]["text"] == f"{get_measure('cinc').title}, 1990"
+    assert body["measure"]["format"] == ".4f"
 
 
 def test_country_page_shows_sections_and_links_numbers_to_sources(web: TestClient) -> None:

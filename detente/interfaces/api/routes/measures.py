@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from detente.interfaces.api.deps import StoreDep
@@ -15,23 +15,30 @@ from detente.interfaces.api.schemas import (
     source_refs,
     versions_for,
 )
-from detente.measures import MEASURES, Measure, MeasureError, get_measure, measure_table
+from detente.measures import (
+    MEASURES,
+    Measure,
+    MeasureError,
+    components,
+    measure_coverage,
+    measure_sources,
+    measure_table,
+)
 from detente.store import Store
 
 router = APIRouter(prefix="/measures", tags=["measures"])
 
-MeasureId = Annotated[str, Path(max_length=64, examples=["cinc"],
-                                description="A registered measure id.")]
+MeasureName = Annotated[str, Path(max_length=64, examples=["cinc"],
+                                  description="A registered measure name.")]
 
 
 class MeasurePublic(BaseModel):
-    id: str
+    name: str
     title: str
     unit: str = Field(description="How to read a value.")
-    description: str
     method: str = Field(description="The published method, as computed here.")
-    components: list[str]
-    component_units: str
+    citation: str
+    higher_is_better: bool = Field(description="Rank 1 is the highest value if true.")
     coverage: YearSpan = Field(description="Years the loaded data cover.")
     sources: list[SourceRef]
 
@@ -47,9 +54,9 @@ class MeasureValue(BaseModel):
     name: str | None
     iso3: str | None
     value: float
-    rank: int = Field(description="Rank among states with a value that year (1 = highest).")
+    rank: int = Field(description="Rank among states with a value that year (1 = best).")
     ranked: int = Field(description="How many states have a value that year.")
-    components: dict[str, float | None]
+    components: dict[str, float | None] = Field(description="The measure's component values.")
 
 
 class MeasureValues(BaseModel):
@@ -63,26 +70,33 @@ class MeasureValues(BaseModel):
     data_versions: dict[str, str]
 
 
+def find_measure(name: str) -> Measure:
+    """The registered measure ``name``, or a 404 naming the measures that exist."""
+    if name not in MEASURES:
+        raise HTTPException(404, f"unknown measure {name!r}; known measures: "
+                                 f"{', '.join(sorted(MEASURES))}")
+    return MEASURES[name]
+
+
 def measure_public(store: Store, m: Measure) -> MeasurePublic:
     """A measure's public description, with the loaded coverage and versions."""
-    first, last = m.coverage(store)
-    return MeasurePublic(id=m.id, title=m.title, unit=m.unit, description=m.description,
-                         method=m.method, components=list(m.components),
-                         component_units=m.component_units,
+    first, last = measure_coverage(store, m)
+    return MeasurePublic(name=m.name, title=m.title, unit=m.unit, method=m.method,
+                         citation=m.citation, higher_is_better=m.higher_is_better,
                          coverage=YearSpan(first=first, last=last),
-                         sources=source_refs(versions_for(store, m.sources)))
+                         sources=source_refs(versions_for(store, measure_sources(m))))
 
 
 @router.get("", response_model=MeasuresPublic)
 def list_measures(store: StoreDep) -> MeasuresPublic:
-    """Every registered measure with its unit, method, coverage and sources."""
+    """Every registered measure with its unit, method, citation, coverage and sources."""
     data = [measure_public(store, m) for m in MEASURES.values()]
     return MeasuresPublic(count=len(data), data=data)
 
 
-@router.get("/{measure_id}", response_model=MeasureValues)
+@router.get("/{name}", response_model=MeasureValues)
 def get_measure_values(
-    measure_id: MeasureId,
+    name: MeasureName,
     store: StoreDep,
     year: Annotated[int | None, Query(ge=1000, le=3000, description="One year (default: the "
                                       "latest covered). Exclusive with from/to.")] = None,
@@ -94,18 +108,19 @@ def get_measure_values(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> MeasureValues:
     """Values of one measure, ranked within each year, with its method and data versions."""
-    m = get_measure(measure_id)
-    covered = m.coverage(store)
+    m = find_measure(name)
+    covered = measure_coverage(store, m)
     if year is not None and (first is not None or last is not None):
         raise MeasureError("give either year or from/to, not both")
     lo, hi = (year, year) if year is not None else (
         first if first is not None else (covered[0] if last is not None else covered[1]),
         last if last is not None else covered[1])
     table = measure_table(store, m, (lo, hi), states=ccode)
+    extra = components(table)
     page = table.slice(offset, limit).to_pylist()
     data = [MeasureValue(ccode=r["ccode"], year=r["year"], name=r["name"], iso3=r["iso3"],
                          value=r["value"], rank=r["rank"], ranked=r["ranked"],
-                         components={c: r[c] for c in m.components}) for r in page]
+                         components={c: r[c] for c in extra}) for r in page]
     return MeasureValues(measure=measure_public(store, m), years=YearSpan(first=lo, last=hi),
                          count=len(data), total=table.num_rows, offset=offset, limit=limit,
-                         data=data, data_versions=versions_for(store, m.sources))
+                         data=data, data_versions=versions_for(store, measure_sources(m)))

@@ -14,7 +14,8 @@ from detente.interfaces.links import source_href
 from detente.interfaces.web._render import page as render
 from detente.interfaces.web.pages._page import NavItem, Page
 from detente.interfaces.web.sections._figures import choropleth
-from detente.measures import MEASURES, Measure, get_measure, measure_table
+from detente.interfaces.api.routes.measures import find_measure
+from detente.measures import MEASURES, Measure, measure_coverage, measure_sources, measure_table
 from detente.store import Store
 
 router = APIRouter(include_in_schema=False)
@@ -52,6 +53,11 @@ def map_figure(store: Store, measure: Measure, year: int, *, highlight: str | No
     return WorldMap(fig, rows, unmapped)
 
 
+def value_format(values: list[float]) -> str:
+    """Digits to show: four decimals for shares and indices below 10, none for levels."""
+    return ".4f" if not values or max(abs(v) for v in values) < 10 else ",.0f"
+
+
 @router.get("/")
 def home() -> RedirectResponse:
     return RedirectResponse("/map", status_code=307)
@@ -60,8 +66,8 @@ def home() -> RedirectResponse:
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, store: StoreDep, measure: MeasureQuery = "cinc",
              year: YearQuery = None) -> HTMLResponse:
-    m = get_measure(measure)
-    first, last = m.coverage(store)
+    m = find_measure(measure)
+    first, last = measure_coverage(store, m)
     chosen = min(max(year if year is not None else last, first), last)
     return render(request, "map.html", title="World map", measure=m, measures=MEASURES,
                   first=first, last=last, year=chosen)
@@ -71,22 +77,22 @@ def map_page(request: Request, store: StoreDep, measure: MeasureQuery = "cinc",
 def map_fragment(store: StoreDep, measure: MeasureQuery = "cinc",
                  year: YearQuery = None) -> dict[str, Any]:
     """The map figure (without the outlines, which the page fetches once) and ranking rows."""
-    m = get_measure(measure)
-    first, last = m.coverage(store)
+    m = find_measure(measure)
+    first, last = measure_coverage(store, m)
     chosen = min(max(year if year is not None else last, first), last)
     world = map_figure(store, m, chosen)
     fig, rows = world.figure, world.rows
     for trace in fig["data"]:
         trace["geojson"] = None
     version = store.loaded()
-    return {"measure": {"id": m.id, "title": m.title, "unit": m.unit,
-                        "format": m.value_format},
+    return {"measure": {"name": m.name, "title": m.title, "unit": m.unit,
+                        "format": value_format([r["value"] for r in rows])},
             "year": chosen, "coverage": [first, last], "figure": fig,
             "rows": [{k: r[k] for k in ("ccode", "name", "iso3", "value", "rank")}
                      for r in rows],
             "unmapped": world.unmapped,
             "sources": [{"id": s, "version": version.get(s, ""),
-                         "href": source_href(s, version.get(s))} for s in m.sources]}
+                         "href": source_href(s, version.get(s))} for s in measure_sources(m)]}
 
 
 PAGE = Page(router, NavItem("World map", "/map"))

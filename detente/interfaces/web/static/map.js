@@ -4,7 +4,11 @@
 function formatValue(value, fmt) {
   if (value === null || value === undefined) return "–";
   const digits = /\.(\d+)f/.exec(fmt || "");
-  return digits ? value.toFixed(Number(digits[1])) : String(value);
+  if (!digits) return String(value);
+  const places = Number(digits[1]);
+  return (fmt || "").startsWith(",")
+    ? value.toLocaleString("en", { minimumFractionDigits: places, maximumFractionDigits: places })
+    : value.toFixed(places);
 }
 
 function escapeHtml(text) {
