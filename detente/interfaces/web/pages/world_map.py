@@ -10,12 +10,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from detente.actors import world_geojson
 from detente.interfaces.api.deps import StoreDep
+from detente.interfaces.api.routes.measures import find_measure
 from detente.interfaces.links import source_href
 from detente.interfaces.web._render import page as render
 from detente.interfaces.web.pages._page import NavItem, Page
 from detente.interfaces.web.sections._figures import choropleth
-from detente.interfaces.api.routes.measures import find_measure
-from detente.measures import MEASURES, Measure, measure_coverage, measure_sources, measure_table
+from detente.measures import (
+    MEASURES,
+    Measure,
+    measure_coverage,
+    measure_sources,
+    measure_table,
+)
 from detente.store import Store
 
 router = APIRouter(include_in_schema=False)

@@ -104,8 +104,9 @@ def choropleth(geojson: dict[str, Any] | None, iso3: Sequence[str], values: Sequ
     """A world map of ``values`` by ISO3 over ``geojson`` outlines (no topojson needed).
 
     Countries without a value are drawn grey by a first trace, so "no data" is visible
-    rather than absent (and says so on hover). ``geojson`` may be None and attached later (the dashboard fetches
-    it once and reuses it across years).
+    rather than absent (and says so on hover). The dashboard strips ``geojson`` from the
+    traces it sends and attaches the outlines it fetched once, so moving the year slider does
+    not resend them.
     """
     with_value = set(iso3)
     features = [f for f in (geojson["features"] if geojson else [])
