@@ -115,8 +115,8 @@ def percentile(values: list[float], q: float) -> float:
 def first_render(base: str) -> list[tuple[float, float]]:
     """For 3 new visitors (fresh browser contexts: no HTTP or code cache; the first with the
     server's cache cold), once the browser itself is running: seconds from navigation start
-    to the map drawn with its data, and to DOMContentLoaded (which waits for plotly.js,
-    4.8 MB, to be compiled and run)."""
+    to the map drawn with its data, and to DOMContentLoaded (which waits for plotly.js's
+    geo bundle, 1.4 MB, to be compiled and run)."""
     from playwright.sync_api import sync_playwright
 
     from detente.reports._export import CHROMIUM_ARGS, chromium_path

@@ -106,6 +106,17 @@ def test_sources_page_anchors_every_source_version(web: TestClient) -> None:
     assert {"src-natural_earth-5.1.2", "src-cow_states-2016", "src-countrycode-1.8.0"} <= anchors
 
 
+def test_the_map_bundle_is_the_same_plotly_js_version_as_the_wheel(web: TestClient) -> None:
+    """The map page loads plotly.js's geo partial bundle; it must match the wheel's plotly.js."""
+    full = web.get("/static/vendor/plotly.min.js").content[:200].decode()
+    wheel_version = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", full).group(1)  # type: ignore[union-attr]
+    page = web.get("/map").text
+    geo = re.search(r'src="(/static/vendor/plotly-geo-[^"]+)"', page).group(1)  # type: ignore[union-attr]
+    head = web.get(geo).content[:200].decode()
+    assert f"plotly.js (geo - minified) v{wheel_version}" in head
+    assert "/static/vendor/plotly.min.js" not in page  # the full bundle is not loaded too
+
+
 def test_assets_are_served_locally(web: TestClient) -> None:
     plotly = web.get("/static/vendor/plotly.min.js")
     assert plotly.status_code == 200 and len(plotly.content) > 1_000_000
