@@ -1,5 +1,5 @@
-"""The measure registry and its ranked view: one shape for every index, read by the API, the
-world map, profiles and reports."""
+"""Ranked measures: any registered index ranked within each year, with names, coverage and
+sources, as the REST API, the world map, profiles and reports read them."""
 
 from __future__ import annotations
 
