@@ -40,6 +40,7 @@ def test_map_slider_click_country_and_dyad(server: str, page: Any) -> None:
     assert page.locator("#map .gtitle").text_content() == f"{cinc.title}, 2022"
     assert page.locator("#rank-table tbody tr").count() > 150
     assert page.locator("#map .colorbar").count() == 1  # a legend, with the unit
+    assert "Singapore" in page.locator("#unmapped p").text_content()  # too small to draw
     assert cinc.unit in page.locator("#map .colorbar").text_content()
     page.screenshot(path=ARTIFACTS / "01-map-2022.png", full_page=True)
 

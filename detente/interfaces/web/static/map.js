@@ -43,8 +43,12 @@ function startMap(app) {
       `<td class="num"><a href="${src.href}" title="${escapeHtml(src.id + " " + src.version)}">${formatValue(r.value, payload.measure.format)}</a></td></tr>`
     ).join("");
     document.getElementById("rank-year").textContent = payload.year;
-    const unmapped = payload.unmapped.length ? ` ${payload.unmapped.length} without a present-day outline: ${payload.unmapped.map(escapeHtml).join(", ")}.` : "";
-    document.getElementById("rank-count").textContent = `${payload.rows.length} states ranked; ${payload.measure.unit}.` + unmapped;
+    document.getElementById("rank-count").textContent = `${payload.rows.length} states ranked; ${payload.measure.unit}.`;
+    const unmapped = document.getElementById("unmapped");
+    unmapped.hidden = payload.unmapped.length === 0;
+    unmapped.querySelector("summary").textContent = `${payload.unmapped.length} not on the map`;
+    unmapped.querySelector("p").textContent = payload.unmapped.join(", ") +
+      ": too small for 1:110m outlines, or no longer existing. They are ranked in the table.";
     document.getElementById("map-sources").innerHTML = "Source: " + payload.sources.map((s) => `<a href="${s.href}">${escapeHtml(s.id)} ${escapeHtml(s.version)}</a>`).join("; ");
     document.getElementById("map-unit").textContent = payload.measure.unit;
   }
