@@ -9,7 +9,8 @@ from detente.actors._resolve import (
     search_actors,
     states_in_region,
 )
+from detente.actors._shapes import world_geojson
 
 __all__ = ["KINDS", "STATE_CODES_SQL", "Actor", "convert_codes", "load_missions",
            "load_overrides", "load_registry", "register_actors", "resolve_actor",
-           "search_actors", "states_in_region"]
+           "search_actors", "states_in_region", "world_geojson"]

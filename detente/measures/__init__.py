@@ -6,7 +6,14 @@ from detente.measures._centrality import network_centrality
 from detente.measures._composite import CompositeResult, CompositeWeights, Indicator, composite
 from detente.measures._engagement_measures import soft_hard_balance
 from detente.measures._hard_power import NMC_COMPONENTS, cinc
-from detente.measures._registry import MEASURES, Measure, get_measure, rank_measure
+from detente.measures._ranking import (
+    MeasureError,
+    components,
+    measure_coverage,
+    measure_sources,
+    measure_table,
+)
+from detente.measures._registry import MEASURES, Measure, get_measure, register_measure
 from detente.measures._similarity import SIMILARITY_COLUMNS, alliance_similarity
 from detente.measures._soft_power import soft_power
 from detente.measures._tie_strength import DEFAULT_TIE_WEIGHTS, add_tie_strength, tie_strength
@@ -26,16 +33,21 @@ __all__ = [
     "CompositeWeights",
     "Indicator",
     "Measure",
+    "MeasureError",
     "add_network_centrality",
     "add_similarity",
     "add_soft_power",
     "add_tie_strength",
     "alliance_similarity",
     "cinc",
+    "components",
     "composite",
     "get_measure",
     "network_centrality",
-    "rank_measure",
+    "measure_coverage",
+    "measure_sources",
+    "measure_table",
+    "register_measure",
     "soft_hard_balance",
     "soft_power",
     "tie_strength",

@@ -88,7 +88,7 @@ register_measure(Measure(
     "agreement rewards voting with the Assembly's majority.",
     _SOFT_CITATION, ("un_pko_contributions", "mme_exercises", "sipri_tiv", "atop_dyad_years",
                      "cow_igo_state_years", "un_roll_calls", "cow_nmc"),
-    soft_power_values, options=("weights",)))
+    soft_power_values, options=("weights",), partial=True))
 register_measure(Measure(
     "soft_hard_balance", "Soft-to-hard power balance", "score points (-100 to 100)",
     "soft_power score minus CINC rescaled to 0-100 (min-max of log CINC within the compared "
@@ -96,7 +96,7 @@ register_measure(Measure(
     _SOFT_CITATION + "; COW NMC 7.0", ("un_pko_contributions", "mme_exercises", "sipri_tiv",
                                        "atop_dyad_years", "cow_igo_state_years",
                                        "un_roll_calls", "cow_nmc"),
-    soft_hard_balance, options=("weights",)))
+    soft_hard_balance, options=("weights",), partial=True))
 register_measure(Measure(
     "defence_centrality", "Centrality in the defence network",
     "eigenvector centrality (unit length)",
@@ -105,5 +105,5 @@ register_measure(Measure(
     "summed). Extra columns: strength and weighted betweenness (edge length 1/weight).",
     "Bonacich (1972); Barrat et al. (2004); Brandes (2001); Opsahl et al. (2010)",
     ("atop_dyad_years", "sipri_tiv", "mme_exercises", "un_pko_contributions"),
-    centrality_values))
+    centrality_values, partial=True))
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from detente.measures._hard_power import cinc
+from detente.measures._hard_power import NMC_COMPONENTS, cinc
 from detente.measures._registry import Measure, register_measure
 
 if TYPE_CHECKING:
@@ -17,12 +17,12 @@ _NMC_CITATION = ("Singer, Bremer and Stuckey (1972); Singer (1987); COW National
                  "Capabilities v7.0")
 
 
-def _share(column: str) -> object:
+def _share(column: str, *extra: str) -> object:
     def compute(store: Store, years: tuple[int, int] | None, states: Sequence[int] | None
                 ) -> pa.Table:
         table = cinc(store, years=years, states=states)
         return pa.table({"ccode": table["ccode"], "year": table["year"],
-                         "value": table[column]})
+                         "value": table[column], **{c: table[c] for c in extra}})
 
     return compute
 
@@ -33,7 +33,7 @@ register_measure(Measure(
     "production, primary energy consumption, total and urban population (each share over "
     "the states reporting that component; missing components skipped). Over all COW members "
     "it reproduces NMC's published cinc within 1e-6.",
-    _NMC_CITATION, ("cow_nmc",), _share("cinc")))
+    _NMC_CITATION, ("cow_nmc",), _share("cinc", *(f"{c}_share" for c in NMC_COMPONENTS))))
 _COMPONENTS = {
     "milex": ("military expenditure", "NMC milex is in GBP thousands to 1913 and current USD "
               "thousands from 1914; shares are comparable across the change, levels are not."),

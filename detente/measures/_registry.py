@@ -42,6 +42,9 @@ class Measure:
     compute: Compute
     higher_is_better: bool = True
     options: tuple[str, ...] = ()
+    partial: bool = False
+    """True when the measure handles inputs that cover only part of its years (a composite
+    reporting missing indicators): its coverage is then the union of its tables' years."""
 
     def describe(self) -> dict[str, object]:
         return {"name": self.name, "title": self.title, "unit": self.unit, "method": self.method,
@@ -72,29 +75,3 @@ def get_measure(name: str) -> Measure:
     except KeyError:
         known = ", ".join(sorted(MEASURES))
         raise DetenteError(f"unknown measure {name!r}; known measures: {known}") from None
-
-
-def rank_measure(
-    store: Store,
-    name: str,
-    *,
-    year: int,
-    states: Sequence[int] | None = None,
-    top: int | None = None,
-    **options: object,
-) -> pa.Table:
-    """One year of a measure, ranked (1 = highest), with state names and ISO3.
-
-    ``states`` restricts (and, for shares, renormalises) the comparison to that set;
-    ``options`` go to the measure (e.g. ``weights=`` for soft power).
-    """
-    measure = get_measure(name)
-    values = measure.values(store, (year, year), states, **options)
-    order = "DESC" if measure.higher_is_better else "ASC"
-    limit = f"LIMIT {int(top)}" if top else ""
-    rel = store.con.from_arrow(values)
-    return store.con.sql(
-        f"SELECT rank() OVER (ORDER BY v.value {order}) AS rank, v.ccode, s.name, s.iso3, v.* "
-        f"EXCLUDE (ccode) FROM rel v LEFT JOIN state_codes s ON s.ccode = v.ccode "
-        f"AND s.year = v.year WHERE v.value IS NOT NULL ORDER BY rank, v.ccode {limit}"
-    ).to_arrow_table()

@@ -33,18 +33,21 @@ def _membership(store: Store, system: SystemName) -> tuple[str, tuple[int, int]]
     return sql, store.coverage(table)
 
 
-def _resolve_years(years: tuple[int, int] | range | None, covered: tuple[int, int],
-                   extend_to: int | None) -> tuple[int, int]:
+def _resolve_years(years: tuple[int | None, int | None] | range | None,
+                   covered: tuple[int, int], extend_to: int | None) -> tuple[int, int]:
     last = max(covered[1], extend_to or covered[1])
     if years is None:
         return covered[0], last
     lo, hi = (years.start, years.stop - 1) if isinstance(years, range) else years
+    lo = covered[0] if lo is None else lo
+    hi = last if hi is None else hi
     if lo > hi:
         raise UnitError(f"years run backwards: {lo} > {hi}")
     return max(lo, covered[0]), min(hi, last)
 
 
-def _state_years(store: Store, system: SystemName, years: tuple[int, int] | range | None,
+def _state_years(store: Store, system: SystemName,
+                 years: tuple[int | None, int | None] | range | None,
                  extend_to: int | None) -> tuple[np.ndarray, np.ndarray, tuple[int, int]]:
     """Sorted (year, code) arrays of member-years, and the resolved span."""
     members, covered = _membership(store, system)
@@ -63,7 +66,7 @@ def create_state_years(
     store: Store,
     *,
     system: SystemName = "cow",
-    years: tuple[int, int] | range | None = None,
+    years: tuple[int | None, int | None] | range | None = None,
     extend_to: int | None = None,
 ) -> Panel:
     """Every state-year of system membership.
@@ -76,7 +79,8 @@ def create_state_years(
         ``"cow"`` (Correlates of War State System Membership v2016, 1816-2016) or ``"gw"``
         (Gleditsch and Ward 1999, 2017 update, 1816-2017).
     years
-        ``(first, last)`` inclusive, or a ``range``; clipped to the membership data.
+        ``(first, last)`` inclusive (None leaves an end open), or a ``range``; clipped to
+        the membership data.
     extend_to
         Carry states that are members in the data's last year forward to this year
         (peacesciencer's ``mry = TRUE``). Without it membership ends with the data (2016 for
@@ -106,7 +110,7 @@ def create_dyad_years(
     store: Store,
     *,
     system: SystemName = "cow",
-    years: tuple[int, int] | range | None = None,
+    years: tuple[int | None, int | None] | range | None = None,
     directed: bool = True,
     extend_to: int | None = None,
 ) -> Panel:

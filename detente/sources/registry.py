@@ -21,6 +21,7 @@ from detente.sources import (
     jme,
     landscape_furnas,
     mme,
+    natural_earth,
     sipri_tiv,
     td_rivalries,
     un_pko,
@@ -54,6 +55,7 @@ _MODULES = (
     cow_contdir,
     td_rivalries,
     landscape_furnas,
+    natural_earth,
 )
 
 SOURCES: dict[str, Source] = {m.SOURCE.id: m.SOURCE for m in _MODULES}

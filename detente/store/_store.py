@@ -76,6 +76,16 @@ class Store:
         """A connection for another thread, sharing this database."""
         return self.con.cursor()
 
+    def for_thread(self) -> Store:
+        """A :class:`Store` over a new cursor of this database, for use in another thread.
+
+        A DuckDB connection must not be shared by threads; each thread (a server's worker, say)
+        takes its own view. Closing the view closes only its cursor.
+        """
+        view = object.__new__(Store)
+        view.path, view.read_only, view.con = self.path, self.read_only, self.con.cursor()
+        return view
+
     # -- queries ------------------------------------------------------------------------------
     def sql(self, query: str, params: list[Any] | None = None) -> duckdb.DuckDBPyRelation:
         """Run ``query`` and return a lazy relation."""

@@ -19,10 +19,10 @@ def _run(*args: str) -> str:
     return result.output
 
 
-def test_components_lists_defaults_and_waiting() -> None:
+def test_components_lists_every_component() -> None:
     out = _run("components")
     assert "alliances" in out and "contiguity" in out
-    assert "un_voting" in out and "waiting" in out
+    assert "un_voting" in out and "tie_strength" in out
 
 
 def test_landscape_on_the_syria_inputs(store_path: Path, tmp_path: Path) -> None:

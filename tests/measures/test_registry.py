@@ -11,13 +11,13 @@ from typer.testing import CliRunner
 from detente._errors import ActorError, DetenteError, UnitError
 from detente.actors import states_in_region
 from detente.interfaces.cli import app
-from detente.measures import MEASURES, add_similarity, rank_measure
+from detente.measures import MEASURES, add_similarity, measure_table
 from detente.panels import add_democracy, create_dyad_years, create_state_years
 from detente.store import Store
 
 
 def test_cinc_ranking_2010(store: Store) -> None:
-    top = rank_measure(store, "cinc", year=2010, top=3).to_pylist()
+    top = measure_table(store, "cinc", (2010, 2010), top=3).to_pylist()
     assert [r["iso3"] for r in top] == ["CHN", "USA", "IND"]
     assert [r["rank"] for r in top] == [1, 2, 3]
     published = store.rows("SELECT cinc FROM cow_nmc WHERE ccode = 710 AND year = 2010")[0][0]
@@ -27,13 +27,13 @@ def test_cinc_ranking_2010(store: Store) -> None:
 def test_region_scope_renormalises_shares(store: Store) -> None:
     east_asia = states_in_region(store, "East Asia & Pacific", year=2010)
     assert {710, 740, 732, 731, 900} <= set(east_asia) and 2 not in east_asia
-    ranked = pl.from_arrow(rank_measure(store, "milex_share", year=2010, states=east_asia))
+    ranked = pl.from_arrow(measure_table(store, "milex_share", (2010, 2010), within=east_asia))
     assert ranked["value"].sum() == pytest.approx(1.0)
     assert ranked["iso3"][0] == "CHN"
     with pytest.raises(ActorError, match="known regions: .*Africa"):
         states_in_region(store, "Atlantis")
     with pytest.raises(DetenteError, match="known measures: .*cinc"):
-        rank_measure(store, "sof_power", year=2010)
+        measure_table(store, "sof_power", (2010, 2010))
     assert {"cinc", "milex_share", "milper_share"} <= set(MEASURES)
 
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from detente.interfaces.cli import app
-from detente.measures import add_soft_power, rank_measure, soft_power
+from detente.measures import add_soft_power, measure_table, soft_power
 from detente.measures._soft_power import INDICATORS, default_weights
 from detente.panels import create_state_years
 from detente.store import Store
@@ -47,9 +47,9 @@ def test_weights_change_the_ranking(store: Store, tmp_path: Path) -> None:
     base["pillars"] = {p: (1.0 if p == "defence_attraction" else 0.0) for p in base["pillars"]}
     path = tmp_path / "w.json"
     path.write_text(json.dumps(base))
-    result = pl.from_arrow(rank_measure(store, "soft_power", year=2005, top=3, weights=path))
+    result = pl.from_arrow(measure_table(store, "soft_power", (2005, 2005), top=3, weights=path))
     assert result["iso3"][0] == "USA"  # most exercise partners, arms clients and allies
-    plain = pl.from_arrow(rank_measure(store, "soft_power", year=2005, top=3))
+    plain = pl.from_arrow(measure_table(store, "soft_power", (2005, 2005), top=3))
     assert plain["iso3"].to_list() != result["iso3"].to_list()
 
 

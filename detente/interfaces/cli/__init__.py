@@ -4,8 +4,23 @@ from __future__ import annotations
 
 import typer
 
-from detente.interfaces.cli import _bargain, _coalition, _data, _instruments, _measure, _panel
+from detente.interfaces.cli import (
+    _bargain,
+    _coalition,
+    _data,
+    _instruments,
+    _measure,
+    _panel,
+    _report,
+)
 from detente.interfaces.cli._common import StoreOption, friendly, open_store
+from detente.interfaces.cli._serve import (
+    CacheOption,
+    HostOption,
+    PortOption,
+    ReadOnlyOption,
+    run_server,
+)
 
 app = typer.Typer(
     name="detente",
@@ -23,16 +38,37 @@ app.add_typer(_instruments.actors_app, name="actors")
 app.add_typer(_measure.app, name="measure")
 app.add_typer(_bargain.app, name="bargain")
 app.add_typer(_coalition.app, name="coalition")
+app.add_typer(_report.app, name="report")
 
 
 @app.command()
 @friendly
-def up(store: StoreOption = None) -> None:
-    """Set up the default data: pull every source (from $DETENTE_MIRROR, else by download)."""
+def up(store: StoreOption = None, host: HostOption = "127.0.0.1", port: PortOption = 8765,
+       cache_mb: CacheOption = 64) -> None:
+    """Set everything up and start: pull every source (from $DETENTE_MIRROR, else by
+    download, with progress), then serve the API and dashboard on one address."""
     from detente.sources import SOURCES
 
     with open_store(store) as db:
         _data.show_pull(db, _data.pull_with_progress(db, list(SOURCES)))
+        run_server(db, host=host, port=port, cache_mb=cache_mb)
+
+
+@app.command()
+@friendly
+def serve(store: StoreOption = None, host: HostOption = "127.0.0.1", port: PortOption = 8765,
+          read_only: ReadOnlyOption = False, cache_mb: CacheOption = 64) -> None:
+    """Serve the REST API and the dashboard from the store (run `detente up` first)."""
+    from detente._settings import get_settings
+
+    path = store or get_settings().store
+    with open_store(path, read_only=True) as db:  # fail early, with advice, if empty
+        if not db.has_table("cow_system"):
+            from detente._errors import StoreError
+
+            raise StoreError(f"the store {path} holds no data; run `detente up` or "
+                             "`detente data pull` first")
+    run_server(path, host=host, port=port, read_only=read_only, cache_mb=cache_mb)
 
 
 def main() -> None:

@@ -28,7 +28,6 @@ from detente.models.coalitions import (
     COMPONENTS,
     DEFAULTS,
     REGIONS,
-    WAITING,
     CoalitionQuestion,
     Landscape,
     LandscapeInputs,
@@ -157,8 +156,6 @@ def components() -> None:
     for comp in COMPONENTS.values():
         table.add_row(comp.name, f"{comp.weight:g}", "yes" if comp.name in DEFAULTS else "no",
                       ", ".join(comp.tables), comp.description)
-    for name, why in WAITING.items():
-        table.add_row(name, "-", "waiting", "-", why)
     console.print(table)
 
 

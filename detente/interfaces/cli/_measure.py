@@ -10,7 +10,7 @@ from rich.table import Table
 
 from detente.actors import resolve_actor, states_in_region
 from detente.interfaces.cli._common import StoreOption, console, friendly, open_store
-from detente.measures import MEASURES, get_measure, rank_measure
+from detente.measures import MEASURES, get_measure, measure_table
 
 app = typer.Typer(help="Measures: rank states on any index for a year.", no_args_is_help=True,
                   invoke_without_command=False)
@@ -57,7 +57,7 @@ def rank(
             picked = [resolve_actor(db, s.strip(), year=year).ccode for s in states.split(",")]
             chosen = sorted(set(picked) & set(chosen)) if chosen is not None else picked
         options = {"weights": weights} if weights is not None else {}
-        ranked = rank_measure(db, name, year=year, states=chosen, top=top, **options)
+        ranked = measure_table(db, measure, (year, year), within=chosen, top=top, **options)
         versions = db.data_versions(list(measure.tables))
     scope = f"within {region}" if region else ("within the chosen states" if states else "all states")
     if as_json:

@@ -34,7 +34,6 @@ from detente.models.coalitions._build import (
 from detente.models.coalitions._components import (
     COMPONENTS,
     DEFAULTS,
-    WAITING,
     Component,
     combine_components,
     get_component,
@@ -74,7 +73,6 @@ __all__ = [
     "DEFAULTS",
     "MAX_EXHAUSTIVE",
     "REGIONS",
-    "WAITING",
     "BalancePartition",
     "CoalitionQuestion",
     "Component",

@@ -114,9 +114,6 @@ class Component:
 COMPONENTS: dict[str, Component] = {}
 """Registered components by name; the defaults are registered on import."""
 
-WAITING: dict[str, str] = {}
-"""Components planned but not available yet, and what each waits for (none at present)."""
-
 DEFAULTS: tuple[str, ...] = ("alliances", "disputes", "rivalries", "contiguity")
 
 
@@ -130,9 +127,6 @@ def get_component(name: str) -> Component:
     """The registered component ``name``; a clear error for planned or unknown names."""
     if name in COMPONENTS:
         return COMPONENTS[name]
-    if name in WAITING:
-        raise ModelInputError(f"propensity component {name!r} is not available yet: "
-                              f"{WAITING[name]}")
     raise ModelInputError(f"unknown propensity component {name!r}; available: "
                           f"{', '.join(sorted(COMPONENTS))}")
 

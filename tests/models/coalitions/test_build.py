@@ -12,7 +12,6 @@ from detente._errors import ModelInputError
 from detente.measures import cinc
 from detente.models.coalitions import (
     COMPONENTS,
-    WAITING,
     Component,
     build_inputs,
     get_component,
@@ -119,7 +118,6 @@ def test_coverage_weights_and_waiting_components(store: Store) -> None:
     assert alliance_only.propensity[0, 3] == 2.0                      # USA-UKG defence
     assert [c.name for c in resolve_components({"alliances": 1, "contiguity": 0})] == [
         "alliances"]
-    assert WAITING == {}
     with pytest.raises(ModelInputError, match="unknown propensity component"):
         get_component("trade")
     # NMC reports the Bahamas' military expenditure as 0 in 1974: not a usable size

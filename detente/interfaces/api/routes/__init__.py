@@ -1,0 +1,26 @@
+"""Every API router. A new area adds its module here and one line to ``ROUTERS``."""
+
+from fastapi import APIRouter
+
+from detente.interfaces.api.routes import (
+    actors,
+    countries,
+    dyads,
+    geo,
+    health,
+    measures,
+    panels,
+    sources,
+)
+
+ROUTERS: list[APIRouter] = [
+    health.router,
+    sources.router,
+    actors.router,
+    panels.router,
+    measures.router,
+    countries.router,
+    dyads.router,
+    geo.router,
+]
+"""Mounted under ``/api/v1`` in this order."""
