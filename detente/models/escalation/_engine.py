@@ -169,6 +169,7 @@ def simulate(
     # lookup tables
     matrix = game.matrix.ravel()
     conflict = np.maximum.outer(ladder.hostility, ladder.hostility).ravel()
+    # the capability term is linear in the per-round conflict, so it is summed and weighted once
     coop_u8 = ladder.cooperative.astype(np.uint8)
     score_i32 = ladder.scores.astype(np.int32)
     if not np.array_equal(score_i32, ladder.scores):
@@ -186,6 +187,7 @@ def simulate(
     tr[:e] = trust_a[:, None]
     tr[e:] = trust_b[:, None]
     payoff = np.zeros((s, r), dtype=np.float64)
+    clash = np.zeros((s, r), dtype=np.float64) if use_power else None
     coop = np.zeros((s, r), dtype=np.int32)
     esc = np.zeros((s, r), dtype=np.int64)
     mutual = np.zeros((e, r), dtype=np.int32)
@@ -194,8 +196,6 @@ def simulate(
     resolved = np.zeros((e, r), dtype=np.int32)
     resolved_rounds = np.zeros((e, r), dtype=np.int64)
     n_strat = len(strategies)
-    seg_strategy = np.array([g for g, _, _ in segments])
-    seg_starts = np.array([lo for _, lo, _ in segments])
     round_coop = np.zeros((rounds, n_strat), dtype=np.int64)
     round_esc = np.zeros((rounds, n_strat), dtype=np.int64)
     hist_act = np.empty((rounds, s, r), dtype=np.int8) if record else None
@@ -212,26 +212,21 @@ def simulate(
             act[lo:hi] = strategy.opening(view) if t == 0 else strategy.decide(view)
         partner[:e] = act[e:]
         partner[e:] = act[:e]
-        if noisy:
-            u = rng.random((s, r), dtype=np.float32)
-            p = err_by_action[partner]
-            p *= chan_factor
-            seen = perception.perceive(partner, u, p, tr, ladder)
-        else:
-            seen = partner.copy()
+        seen = (perception.misread(partner, tr, chan_factor, ladder, rng) if noisy
+                else partner.copy())
         np.multiply(act, k, out=idx, casting="unsafe")
         idx += partner
         payoff += matrix[idx]
         if use_power:
-            payoff += edge * conflict[idx]
+            clash += conflict[idx]
         trust.update(tr, seen, targets)
         c = coop_u8[act]
         coop += c
-        esc += score_i32[act]
-        rows_c = c.sum(axis=1, dtype=np.int64)
-        np.add.at(round_coop[t], seg_strategy, np.add.reduceat(rows_c, seg_starts))
-        rows_e = score_i32[act].sum(axis=1, dtype=np.int64)
-        np.add.at(round_esc[t], seg_strategy, np.add.reduceat(rows_e, seg_starts))
+        sc = score_i32[act]
+        esc += sc
+        for g, lo, hi in segments:
+            round_coop[t, g] += np.count_nonzero(c[lo:hi])
+            round_esc[t, g] += sc[lo:hi].sum()
         m = c[:e] & c[e:]
         mutual += m
         hostile = 1 - m
@@ -247,6 +242,8 @@ def simulate(
             hist_seen[t] = seen  # type: ignore[index]
         own, act = act, own
 
+    if clash is not None:
+        payoff += edge * clash
     open_spiral = (run >= spiral_min) & (flags == 3)
     open_rounds = np.where(open_spiral, run, 0)
 

@@ -11,7 +11,10 @@ toward the partner, so "a shift along the ladder" means one rung up or down.
 Each rung also carries a payoff pair, ``gain`` (what the actor gets from taking it) and
 ``effect`` (what the partner receives), so the stage game is the additive ("donation")
 game ``u(a, b) = gain[a] + effect[b]`` (Nowak and Sigmund 2005). The default values are
-detente's illustrative choices, not estimates: every step up the ladder pays the actor a
+detente's illustrative choices, not estimates. Engagement through dual-use instruments
+(joint exercises, arms sales) pays both sides more than dialogue alone (interoperability,
+capability, revenue), which is what makes their ambiguity a dilemma. Every step up the
+escalatory part of the ladder pays the actor a
 little more than the step below (a temptation to escalate) and costs the partner more than
 that (so mutual escalation is worse for both than mutual engagement), and the use of force
 costs its user (``gain`` falls after sanctions), so one-shot self-interest stops at
@@ -30,7 +33,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
@@ -146,6 +149,10 @@ class Ladder:
     def names(self) -> list[str]:
         return [a.name for a in self.actions]
 
+    def engaging(self, rung: str | int) -> Ladder:
+        """The same ladder with ``rung`` as the cooperate (engagement) rung."""
+        return replace(self, cooperate=self.index(rung, field="engagement"))
+
     def index(self, name: str | int, *, field: str = "action") -> int:
         """The rung index of ``name`` (an index passes through after a range check)."""
         if isinstance(name, int | np.integer):
@@ -174,6 +181,26 @@ class Ladder:
     @cached_property
     def first_escalatory(self) -> int:
         return int(np.flatnonzero(~self.cooperative)[0])
+
+    @cached_property
+    def shifted(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where a misreading one escalation category up, or down, lands for every rung.
+
+        Up: the least hostile rung of the next higher category present on the ladder; down:
+        the most hostile rung of the next lower one. At the top (bottom) category the shift is
+        reflected, so a misreading always changes the category seen.
+        """
+        scores = self.scores
+        levels = np.unique(scores)
+        up = np.empty(len(self), dtype=np.int8)
+        down = np.empty(len(self), dtype=np.int8)
+        for i, score in enumerate(scores):
+            pos = int(np.searchsorted(levels, score))
+            above = levels[pos + 1] if pos + 1 < len(levels) else levels[pos - 1]
+            below = levels[pos - 1] if pos > 0 else levels[pos + 1]
+            up[i] = np.flatnonzero(scores == above)[0 if above > score else -1]
+            down[i] = np.flatnonzero(scores == below)[-1 if below < score else 0]
+        return up, down
 
     @cached_property
     def hostility(self) -> np.ndarray:
@@ -212,11 +239,11 @@ MILITARY_DIPLOMACY = Ladder((
            gain=-0.5, effect=3.5,
            note="Not in Rivera et al.; placed with de-escalation as costly goodwill."),
     Action("joint_exercise", "Joint exercise or training with the partner", "status quo",
-           gain=0.5, effect=2.5, dual_use=True,
+           gain=1.0, effect=2.5, dual_use=True,
            note="Rivera et al. score exercises near a rival as posturing; with the partner "
                 "it is engagement, but the same forces and drills make it dual-use."),
     Action("arms_sale", "Arms sale or defence-industrial deal with the partner", "status quo",
-           gain=1.5, effect=1.5, dual_use=True,
+           gain=1.5, effect=2.5, dual_use=True,
            note="Rivera et al. score 'supply weapons to others' as posturing (it may provoke "
                 "the recipient's rivals); toward the recipient it is cooperative."),
     Action("posturing", "Posturing: deployments and exercises near the partner", "posturing",
@@ -229,8 +256,12 @@ MILITARY_DIPLOMACY = Ladder((
            note="Rivera et al.: 'blockade basic supplies' (violent escalation)."),
     Action("strike", "Targeted strike", "violent escalation", gain=1.5, effect=-8.0,
            note="Rivera et al.: 'execute targeted attack'."),
-))
-"""detente's default ladder of military-diplomatic actions (8 rungs, no nuclear rung)."""
+), cooperate=2)
+"""detente's default ladder of military-diplomatic actions (8 rungs, no nuclear rung).
+
+Its cooperate rung, the engagement that strategies offer, is the joint exercise: the
+characteristic instrument of military diplomacy, and dual-use. ``ladder.engaging(name)``
+changes it (dialogue is safer to read, arms sales pay more)."""
 
 
 def prisoners_dilemma_ladder() -> Ladder:

@@ -15,11 +15,12 @@ where ``m(a)`` is ``dual_use_factor`` for a dual-use rung and 1 otherwise, and `
 [0, 1] is the strength of the pair's communication channels (hotline, attachés, regular
 dialogue). A misreading is
 
-- ``"shift"``: the partner sees the neighbouring rung, one up or one down the ladder. Low
-  trust tilts the error toward hostility (Jervis 1976: actors read ambiguous moves as
-  threats): the shift goes up with probability ``0.5 + 0.5 * hostile_bias * (1 - trust)``.
-  At either end of the ladder the shift is reflected (the lowest rung is misread as the one
-  above it), so every error changes what is seen; or
+- ``"shift"``: the partner sees the action one escalation category up or down the ladder
+  (a joint exercise, status quo, is seen as posturing or as goodwill; posturing as
+  sanctions or as an exercise; see :attr:`Ladder.shifted`). Low trust tilts the error
+  toward hostility (Jervis 1976: actors read ambiguous moves as threats): the shift goes up
+  with probability ``0.5 + 0.5 * hostile_bias * (1 - trust)``. At either end of the ladder
+  the shift is reflected, so every error changes the category seen; or
 - ``"flip"``: cooperation is seen as the ladder's defect rung and escalation as its
   cooperate rung (the classic noisy prisoner's dilemma, Axelrod 1984; Bendor, Kramer and
   Stout 1991).
@@ -35,6 +36,8 @@ References
 .. [2] Bendor, J., Kramer, R. M. and Stout, S. (1991). "When in doubt... Cooperation in a
    noisy prisoner's dilemma." *Journal of Conflict Resolution* 35(4), 691-719.
 .. [3] Axelrod, R. (1984). *The Evolution of Cooperation*. Basic Books.
+.. [4] Lewis, P. A. W. and Shedler, G. S. (1979). "Simulation of nonhomogeneous Poisson
+   processes by thinning." *Naval Research Logistics Quarterly* 26(3), 403-413.
 """
 
 from __future__ import annotations
@@ -101,24 +104,54 @@ class Perception:
             np.array([channel]))[0])
         return np.minimum(p, 1.0)
 
-    def perceive(self, true: np.ndarray, u: np.ndarray, p: np.ndarray, trust: np.ndarray,
-                 ladder: Ladder) -> np.ndarray:
-        """What the partner sees, given one uniform draw ``u`` per side-round.
+    def misread(self, true: np.ndarray, trust: np.ndarray, channel_factor: np.ndarray,
+                ladder: Ladder, rng: np.random.Generator) -> np.ndarray:
+        """What each partner sees of ``true`` (shape ``(sides, replicates)``, int8).
 
-        ``p`` is each entry's error probability. The draw decides both whether the action is
-        misread (``u < p``) and, for a shift, its direction (``u < p * q_up``), so one
-        random number per side-round suffices and a zero-noise run draws nothing.
+        ``channel_factor`` is ``1 - damping * channel`` per side, shape ``(sides, 1)``.
+        Errors are rare, so they are drawn by thinning (Lewis and Shedler 1979): candidate
+        entries arrive as a Bernoulli process at the highest error rate ``p_max`` (geometric
+        gaps), and each candidate is kept with probability ``p / p_max``, where ``p`` is its
+        own rate; the same uniform draw then decides the shift direction. This is exact and
+        costs work only in proportion to ``p_max``. Above ``p_max = 0.25`` every entry gets
+        one uniform draw instead.
         """
-        err = u < p
+        err_by_action = self.error_by_action(ladder)
+        p_max = float(err_by_action.max()) * float(channel_factor.max(initial=0.0))
+        seen = true.copy()
+        if p_max <= 0:
+            return seen
+        flat_true, flat_seen = true.reshape(-1), seen.reshape(-1)
+        n, replicates = flat_true.size, true.shape[1]
+        if p_max > 0.25:
+            pos = np.arange(n)
+            u = rng.random(n, dtype=np.float32)
+            p = err_by_action[flat_true] * np.repeat(channel_factor[:, 0], replicates)
+        else:
+            pos = _bernoulli_positions(n, p_max, rng)
+            u = rng.random(pos.size, dtype=np.float32) * np.float32(p_max)
+            p = err_by_action[flat_true[pos]] * channel_factor[pos // replicates, 0]
+        keep = u < p
+        pos, u, p = pos[keep], u[keep], p[keep]
+        hit = flat_true[pos]
         if self.mode == "flip":
-            flip_to = np.where(ladder.cooperative, ladder.defect_index, ladder.cooperate
-                               ).astype(np.int8)
-            return np.where(err, flip_to[true], true)
-        q_up = 0.5 + (0.5 * self.hostile_bias) * (1.0 - trust)
+            flip_to = np.where(ladder.cooperative, ladder.defect_index, ladder.cooperate)
+            flat_seen[pos] = flip_to[hit]
+            return seen
+        q_up = 0.5 + (0.5 * self.hostile_bias) * (1.0 - trust.reshape(-1)[pos])
         up = u < p * q_up
-        step = err.view(np.int8) * (2 * up.view(np.int8) - 1)
-        seen = true + step
-        top = len(ladder) - 1
-        seen[seen < 0] = 1
-        seen[seen > top] = top - 1
+        to_up, to_down = ladder.shifted
+        flat_seen[pos] = np.where(up, to_up[hit], to_down[hit])
         return seen
+
+
+def _bernoulli_positions(n: int, p: float, rng: np.random.Generator) -> np.ndarray:
+    """Sorted indices of the successes of ``n`` Bernoulli(``p``) trials, via geometric gaps."""
+    expected = n * p
+    chunk = int(expected + 6 * np.sqrt(expected + 1) + 16)
+    gaps = rng.geometric(p, size=chunk)
+    pos = np.cumsum(gaps) - 1
+    while pos[-1] < n:
+        more = np.cumsum(rng.geometric(p, size=chunk)) + pos[-1]
+        pos = np.concatenate((pos, more))
+    return pos[: np.searchsorted(pos, n)]

@@ -148,10 +148,11 @@ class GenerousTitForTat(Strategy):
         return game.generous_forgiveness() if self.generosity is None else float(self.generosity)
 
     def decide(self, view: View) -> np.ndarray:
-        g = np.float32(self.forgiveness(view.game))
-        forgive = view.rng.random(view.shape, dtype=np.float32) < g
-        hostile = ~view.cooperative[view.seen]
-        return np.where(hostile & forgive, I8(view.cooperate), view.seen)
+        out = view.seen.copy()
+        hostile = np.flatnonzero(~view.cooperative[out])
+        forgive = view.rng.random(hostile.size) < self.forgiveness(view.game)
+        out.reshape(-1)[hostile[forgive]] = view.cooperate
+        return out
 
 
 @dataclass(frozen=True)
