@@ -24,6 +24,7 @@ communication channels" helps states "convey intentions" and reduce "the likelih
 misunderstandings that could lead to conflict".
 """
 
+from detente.models.escalation._calibration import CHANNEL_PROXY, TRUST_PROXY, calibrate
 from detente.models.escalation._game import Dilemma, Game
 from detente.models.escalation._ladder import (
     CATEGORY_SCORES,
@@ -59,6 +60,7 @@ from detente.models.escalation._trust import TrustDynamics
 
 __all__ = [
     "CATEGORY_SCORES",
+    "CHANNEL_PROXY",
     "ENGAGEMENT_STRATEGIES",
     "GRIT",
     "MILITARY_DIPLOMACY",
@@ -79,11 +81,13 @@ __all__ = [
     "Perception",
     "RandomPlayer",
     "Strategy",
+    "TRUST_PROXY",
     "TitForTat",
     "TrustDynamics",
     "View",
     "WinStayLoseShift",
     "assign_strategies",
+    "calibrate",
     "filtered_strategies",
     "make_strategy",
     "prisoners_dilemma_ladder",
