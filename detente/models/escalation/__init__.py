@@ -25,6 +25,14 @@ misunderstandings that could lead to conflict".
 """
 
 from detente.models.escalation._calibration import CHANNEL_PROXY, TRUST_PROXY, calibrate
+from detente.models.escalation._experiments import (
+    DEFAULT_NOISE,
+    Task,
+    compare_strategies,
+    run_task,
+    sweep,
+    tasks,
+)
 from detente.models.escalation._game import Dilemma, Game
 from detente.models.escalation._ladder import (
     CATEGORY_SCORES,
@@ -36,6 +44,7 @@ from detente.models.escalation._ladder import (
 from detente.models.escalation._model import EscalationGame, assign_strategies
 from detente.models.escalation._network import Network
 from detente.models.escalation._perception import Perception
+from detente.models.escalation._report import OUTCOMES, noise_figure, write_report
 from detente.models.escalation._strategies import (
     ENGAGEMENT_STRATEGIES,
     GRIT,
@@ -61,9 +70,11 @@ from detente.models.escalation._trust import TrustDynamics
 __all__ = [
     "CATEGORY_SCORES",
     "CHANNEL_PROXY",
+    "DEFAULT_NOISE",
     "ENGAGEMENT_STRATEGIES",
     "GRIT",
     "MILITARY_DIPLOMACY",
+    "OUTCOMES",
     "STRATEGIES",
     "Action",
     "Alternator",
@@ -82,14 +93,21 @@ __all__ = [
     "RandomPlayer",
     "Strategy",
     "TRUST_PROXY",
+    "Task",
     "TitForTat",
     "TrustDynamics",
     "View",
     "WinStayLoseShift",
     "assign_strategies",
     "calibrate",
+    "compare_strategies",
     "filtered_strategies",
     "make_strategy",
+    "noise_figure",
     "prisoners_dilemma_ladder",
+    "run_task",
     "strategy_table",
+    "sweep",
+    "tasks",
+    "write_report",
 ]

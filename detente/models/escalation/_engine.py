@@ -176,7 +176,7 @@ def simulate(
         raise ModelInputError("ladder: escalation scores must be whole numbers")
     err_by_action = perception.error_by_action(ladder)
     noisy = perception.noise > 0 and bool(np.any(err_by_action > 0))
-    targets = trust.targets(ladder)
+    trust_tables = trust.tables(ladder)
 
     # state
     own = np.full((s, r), ladder.cooperate, dtype=np.int8)
@@ -219,7 +219,7 @@ def simulate(
         payoff += matrix[idx]
         if use_power:
             clash += conflict[idx]
-        trust.update(tr, seen, targets)
+        trust.update(tr, seen, trust_tables)
         c = coop_u8[act]
         coop += c
         sc = score_i32[act]

@@ -103,6 +103,10 @@ class EscalationGame(Model):
         Shortest episode of mutual hostility counted as a spiral.
     power_weight
         Weight of capability (CINC share) in escalated exchanges' payoffs.
+    engagement
+        The rung cooperative strategies engage with (the ladder's cooperate rung); default
+        the ladder's own (``joint_exercise`` on the default ladder). ``"dialogue"`` is
+        read more reliably (not dual-use); ``"arms_sale"`` pays more.
     game
         Stage game; ``None`` is the default military-diplomatic ladder.
     record
@@ -122,7 +126,8 @@ class EscalationGame(Model):
                  channel_damping: float = 0.5, hostile_bias: float = 0.5,
                  trust_gain: float = 0.1, trust_loss: float = 0.3, rounds: int = 100,
                  replicates: int = 100, spiral_min: int = 3, power_weight: float = 1.0,
-                 game: Game | None = None, record: bool = False) -> None:
+                 engagement: str | None = None, game: Game | None = None,
+                 record: bool = False) -> None:
         self.strategies = strategies
         self.noise = noise
         self.misperception = misperception
@@ -135,6 +140,7 @@ class EscalationGame(Model):
         self.replicates = replicates
         self.spiral_min = spiral_min
         self.power_weight = power_weight
+        self.engagement = engagement
         self.game = game
         self.record = record
 
@@ -152,11 +158,12 @@ class EscalationGame(Model):
         return t
 
     def stage_game(self) -> Game:
-        if self.game is None:
-            return Game()
-        if not isinstance(self.game, Game):
-            raise ModelInputError(f"game: expected a Game, got {type(self.game).__name__}")
-        return self.game
+        game = Game() if self.game is None else self.game
+        if not isinstance(game, Game):
+            raise ModelInputError(f"game: expected a Game, got {type(game).__name__}")
+        if self.engagement is not None:
+            game = Game(game.ladder.engaging(self.engagement), game.payoff)
+        return game
 
     def _network(self, inputs: Any) -> Network:
         if isinstance(inputs, Network):

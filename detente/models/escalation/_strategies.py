@@ -297,7 +297,7 @@ class EngageAndHedge(Strategy):
     stability." *The Washington Quarterly* 29(1), 145-167.
     """
 
-    hedge_below: float = 0.5
+    hedge_below: float = 0.4
     hedge: str | int | None = None
     threshold: str | int | None = None
 

@@ -1,17 +1,19 @@
 """Trust per dyad side: how much a state trusts its partner, updated from what it perceives.
 
-Method. Trust ``x`` in [0, 1] moves toward a target set by the perceived action ``b``:
-1 after a cooperative rung, ``1 - h(b)`` after an escalatory one, where ``h`` is the rung's
-escalation score rescaled to [0, 1] over the ladder (so a strike pulls trust toward 0 and
-posturing only a little). It moves at ``gain_rate`` when rising and ``loss_rate`` when
-falling:
+Method. Trust ``x`` in [0, 1] of a side in its partner is updated from the partner's
+perceived action ``b``:
 
-    x <- x + r * (target(b) - x),   r = gain_rate if target(b) > x else loss_rate
+    x <- x + gain_rate * (1 - x)              after a perceived cooperative rung
+    x <- x * (1 - loss_rate * s(b) / s_max)   after a perceived escalatory rung
 
-With ``loss_rate > gain_rate`` trust is "easier to destroy than to create" (Slovic 1993),
-the asymmetry confidence-building measures have to overcome. Trust starts from the
-calibrated tie strength (:mod:`._calibration`), feeds the hostile tilt of misperception
-(:mod:`._perception`) and the engage-and-hedge strategy.
+where ``s`` is the escalation score and ``s_max`` the ladder's highest, so perceived
+cooperation builds trust toward 1 with diminishing steps and perceived escalation erodes it
+in proportion to its severity (a strike at ``loss_rate``, posturing at a seventh of it on
+the default ladder); escalation never raises trust. With ``loss_rate > gain_rate`` trust is
+"easier to destroy than to create" (Slovic 1993), the asymmetry confidence-building
+measures have to overcome. Both rules are ``x <- add[b] + keep[b] * x``, two table lookups
+per side-round. Trust starts from the calibrated tie strength (:mod:`._calibration`), feeds
+the hostile tilt of misperception (:mod:`._perception`) and the engage-and-hedge strategy.
 
 References
 ----------
@@ -44,14 +46,18 @@ class TrustDynamics:
             if not (isinstance(value, int | float) and 0.0 <= value <= 1.0):
                 raise ModelInputError(f"{prefix}.{name}: must be a number in [0, 1], got {value!r}")
 
-    def targets(self, ladder: Ladder) -> np.ndarray:
-        """The trust each perceived rung pulls toward, float32."""
-        return np.where(ladder.cooperative, 1.0, 1.0 - ladder.hostility).astype(np.float32)
+    def tables(self, ladder: Ladder) -> tuple[np.ndarray, np.ndarray]:
+        """Per perceived rung, ``add`` and ``keep`` of ``x <- add + keep * x`` (float32)."""
+        coop = ladder.cooperative
+        top = ladder.scores.max()
+        severity = np.where(coop, 0.0, ladder.scores / top if top > 0 else 0.0)
+        add = np.where(coop, self.gain_rate, 0.0)
+        keep = np.where(coop, 1.0 - self.gain_rate, 1.0 - self.loss_rate * severity)
+        return add.astype(np.float32), keep.astype(np.float32)
 
-    def update(self, trust: np.ndarray, seen: np.ndarray, targets: np.ndarray) -> None:
-        """Move ``trust`` (float32, in place) toward the target of each ``seen`` rung."""
-        delta = targets[seen]
-        delta -= trust
-        rate = np.where(delta > 0, np.float32(self.gain_rate), np.float32(self.loss_rate))
-        delta *= rate
-        trust += delta
+    def update(self, trust: np.ndarray, seen: np.ndarray,
+               tables: tuple[np.ndarray, np.ndarray]) -> None:
+        """Apply one round's update to ``trust`` (float32, in place) given the ``seen`` rungs."""
+        add, keep = tables
+        trust *= keep[seen]
+        trust += add[seen]
