@@ -59,7 +59,7 @@ class Game:
         """R, S, T, P of the 2x2 game between the ladder's cooperate and defect rungs."""
         c, d = self.ladder.cooperate, self.ladder.defect_index
         m = self.matrix
-        return Dilemma(R=m[c, c], S=m[c, d], T=m[d, c], P=m[d, d])
+        return Dilemma(R=float(m[c, c]), S=float(m[c, d]), T=float(m[d, c]), P=float(m[d, d]))
 
     def generous_forgiveness(self) -> float:
         """Generous tit-for-tat's forgiveness probability for this game's dilemma.

@@ -32,7 +32,6 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
@@ -271,13 +270,3 @@ def prisoners_dilemma_ladder() -> Ladder:
         Action("defect", "Defect", "non-violent escalation", gain=0.0, effect=0.0),
     ))
 
-
-def ladder_from_rows(rows: Sequence[dict[str, object]]) -> Ladder:
-    """A ladder from dicts with the :class:`Action` fields (e.g. rows of a CSV or JSON)."""
-    actions = []
-    for i, row in enumerate(rows):
-        try:
-            actions.append(Action(**row))  # type: ignore[arg-type]
-        except TypeError as exc:
-            raise ModelInputError(f"ladder row {i}: {exc}") from None
-    return Ladder(tuple(actions))
