@@ -33,8 +33,10 @@ def assign_strategies(spec: StrategiesParam, network: Network, rng: np.random.Ge
     """
     if isinstance(spec, Mapping):
         chosen = _per_state(spec, network)
+        pool = list(chosen)
     elif isinstance(spec, str | Strategy):
         chosen = [make_strategy(spec, "strategies")] * network.n_states
+        pool = chosen[:1]
     elif isinstance(spec, Sequence) and len(spec) > 0:
         pool = [make_strategy(s, f"strategies[{i}]") for i, s in enumerate(spec)]
         order = rng.permutation(network.n_states)
@@ -44,7 +46,8 @@ def assign_strategies(spec: StrategiesParam, network: Network, rng: np.random.Ge
     else:
         raise ModelInputError("strategies: give a strategy, a non-empty list of strategies, or "
                               "a mapping from state to strategy")
-    distinct = tuple(dict.fromkeys(chosen))
+    used = set(chosen)  # a list longer than the number of states may leave some out
+    distinct = tuple(s for s in dict.fromkeys(pool) if s in used)
     index = {s: i for i, s in enumerate(distinct)}
     return distinct, np.array([index[s] for s in chosen], dtype=np.int64)
 
