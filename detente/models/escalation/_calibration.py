@@ -64,7 +64,10 @@ def _states(store: Store, year: int, states: Sequence[str | int] | None) -> list
         try:
             actor = resolve_actor(store, query, year=year)
         except ActorError as exc:
-            raise ModelInputError(f"states: {exc}") from None
+            try:  # a state of another period: say so rather than "no match"
+                actor = resolve_actor(store, query)
+            except ActorError:
+                raise ModelInputError(f"states: {exc}") from None
         if actor.ccode not in members:
             raise ModelInputError(f"states: {query!r} ({actor.name}) is not a system member in "
                                   f"{year}")
