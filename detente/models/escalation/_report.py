@@ -1,7 +1,7 @@
 """Report: outcomes against noise, one line per strategy (plotly, a self-contained HTML file).
 
 The HTML embeds plotly.js, so the report opens offline (air-gapped networks) from
-``file://``.
+``file://``. plotly is imported when a figure is made, not with the package.
 """
 
 from __future__ import annotations
@@ -9,12 +9,14 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import plotly.graph_objects as go
 import polars as pl
-from plotly.subplots import make_subplots
 
 from detente._errors import ModelInputError
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 OUTCOMES: dict[str, str] = {
     "cooperation_rate": "Cooperation rate",
@@ -34,6 +36,9 @@ def noise_figure(table: pl.DataFrame, *, outcomes: Sequence[str] = tuple(OUTCOME
     ``table`` is a sweep's result (:func:`compare_strategies`); where a ``*_se`` column
     exists the points carry +/- 1.96 standard-error bars.
     """
+    import plotly.graph_objects as go  # imported here: 0.4 s the CLI need not pay
+    from plotly.subplots import make_subplots
+
     needed = {x, "strategy", *outcomes}
     missing = sorted(needed - set(table.columns))
     if missing:
