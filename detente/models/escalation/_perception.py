@@ -146,11 +146,19 @@ class Perception:
 
 
 def _bernoulli_positions(n: int, p: float, rng: np.random.Generator) -> np.ndarray:
-    """Sorted indices of the successes of ``n`` Bernoulli(``p``) trials, via geometric gaps."""
+    """Sorted indices of the successes of ``n`` Bernoulli(``p``) trials.
+
+    Geometric gaps between successes when successes are expected; when fewer than one is
+    (tiny ``p``, whose gaps would overflow int64), the binomial count of successes and a
+    uniform sample of that many positions, which is the same distribution.
+    """
     expected = n * p
+    if expected < 1.0:
+        count = int(rng.binomial(n, p))
+        return np.sort(rng.choice(n, size=count, replace=False)) if count else np.empty(
+            0, dtype=np.int64)
     chunk = int(expected + 6 * np.sqrt(expected + 1) + 16)
-    gaps = rng.geometric(p, size=chunk)
-    pos = np.cumsum(gaps) - 1
+    pos = np.cumsum(rng.geometric(p, size=chunk)) - 1
     while pos[-1] < n:
         more = np.cumsum(rng.geometric(p, size=chunk)) + pos[-1]
         pos = np.concatenate((pos, more))

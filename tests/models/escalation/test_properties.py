@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -89,14 +90,22 @@ def test_same_seed_same_tables(network: Network, keys: list[str], noise: float, 
 
 
 @settings(max_examples=50, deadline=None)
-@given(n=st.integers(1, 5000), p=st.floats(1e-4, 0.25), seed=st.integers(0, 2**32 - 1))
+@given(n=st.integers(1, 5000), p=st.floats(1e-300, 0.25), seed=st.integers(0, 2**32 - 1))
 def test_thinning_positions_are_sorted_unique_and_in_range(n: int, p: float, seed: int) -> None:
     pos = _bernoulli_positions(n, p, np.random.default_rng(seed))
     assert pos.ndim == 1 and np.all(np.diff(pos) > 0)
     assert pos.size == 0 or (pos[0] >= 0 and pos[-1] < n)
 
 
-def test_thinning_rate() -> None:
+@pytest.mark.parametrize(("n", "p"), [(100_000, 0.03), (100_000, 5e-6)])
+def test_thinning_rate(n: int, p: float) -> None:
+    # both branches (geometric gaps; binomial count when under one success is expected)
     rng = np.random.default_rng(0)
-    counts = [_bernoulli_positions(100_000, 0.03, rng).size for _ in range(20)]
-    assert abs(np.mean(counts) - 3000) < 4 * np.sqrt(3000 * 0.97 / 20)
+    counts = [_bernoulli_positions(n, p, rng).size for _ in range(400)]
+    assert abs(np.mean(counts) - n * p) < 4 * np.sqrt(n * p * (1 - p) / 400)
+
+
+def test_tiny_noise_does_not_stall() -> None:
+    # a noise so small that geometric gaps would overflow int64 (found by hypothesis)
+    model = EscalationGame(strategies="tft", noise=1e-40, rounds=5, replicates=2)
+    assert model.run(4, seed=0).table["cooperation_rate"].item() == 1.0
