@@ -157,8 +157,10 @@ def main() -> None:
         ("same game check (coop, mutual)", f"engine {agreement[0]:.3f}, {agreement[1]:.3f}; "
                                            f"loop {agreement[2]:.3f}, {agreement[3]:.3f}"),
         ("engine, all GTFT", f"{rate(gtft) / 1e6:.1f} M/s (median {gtft.median:.2f} s)"),
-        ("engine, 8 strategies mixed", f"{rate(mixed) / 1e6:.1f} M/s (median {mixed.median:.2f} s)"),
-        ("EscalationGame.run incl. tables", f"{rate(full) / 1e6:.1f} M/s (median {full.median:.2f} s)"),
+        ("engine, 8 strategies mixed",
+         f"{rate(mixed) / 1e6:.1f} M/s (median {mixed.median:.2f} s)"),
+        ("EscalationGame.run incl. tables",
+         f"{rate(full) / 1e6:.1f} M/s (median {full.median:.2f} s)"),
         ("baseline: per-dyad Python loop", f"{base_rate / 1e6:.3f} M/s ({small.n_dyads} dyads x "
                                            f"{small_reps} replicates x {small_rounds} rounds, "
                                            f"median {base.median:.2f} s)"),

@@ -18,8 +18,8 @@ from detente.models.escalation import (
     EscalationGame,
     Network,
     calibrate,
-    sweep,
     strategy_table,
+    sweep,
     write_report,
 )
 

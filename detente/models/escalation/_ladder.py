@@ -209,7 +209,7 @@ class Ladder:
         return (s - s.min()) / span if span > 0 else np.zeros_like(s)
 
     def payoff_matrix(self) -> np.ndarray:
-        """``u[a, b] = gain[a] + effect[b]``: the actor's payoff when it plays ``a``, partner ``b``."""
+        """The actor's payoff ``u[a, b] = gain[a] + effect[b]`` (it plays ``a``, partner ``b``)."""
         gain = np.array([a.gain for a in self.actions])
         effect = np.array([a.effect for a in self.actions])
         return gain[:, None] + effect[None, :]

@@ -368,7 +368,7 @@ ENGAGEMENT_STRATEGIES = ("tft", "gtft", "grit", "wsls", "hardliner", "appeaser",
 
 
 def filtered_strategies(**criteria: Any) -> dict[str, type[Strategy]]:
-    """Strategies whose classifier matches every criterion: ``filtered_strategies(stochastic=False)``.
+    """Strategies whose classifier matches every criterion (``stochastic=False``, ...).
 
     ``memory_depth`` may be given as a number (exact) or a ``(low, high)`` tuple.
     """

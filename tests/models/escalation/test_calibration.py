@@ -13,7 +13,7 @@ from detente.models.escalation import (
     EscalationGame,
     calibrate,
 )
-from detente.panels import add_alliances, add_capabilities, add_disputes, create_dyad_years
+from detente.panels import add_alliances, add_disputes, create_dyad_years
 from detente.store import Store
 
 pytestmark = pytest.mark.mirror

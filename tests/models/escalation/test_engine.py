@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from detente.models.escalation import (
-    GRIT,
     Alternator,
     Appeaser,
     EscalationGame,
