@@ -62,6 +62,18 @@ def test_compare_writes_table_and_report(tmp_path: Path) -> None:
     assert "Outcomes against misperception noise" in report.read_text()
 
 
+def test_compare_channels(tmp_path: Path) -> None:
+    report = tmp_path / "channels.html"
+    result = runner.invoke(app, ["simulate", "compare", "--strategies", "tft,gtft",
+                                 "--noise", "0.1", "--channels", "0,1", "--n-states", "4",
+                                 "--rounds", "20", "--replicates", "4", "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "Outcomes against channel" in report.read_text()
+    both = runner.invoke(app, ["simulate", "compare", "--noise", "0,0.1", "--channels", "0,1",
+                               "--report", str(report)])
+    assert both.exit_code == 2 and "plots one axis" in both.output
+
+
 @pytest.mark.mirror
 def test_run_on_the_calibrated_network(store_path: Path) -> None:
     result = runner.invoke(app, ["simulate", "run", "--year", "2010", "--states",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
+import numpy as np
 import polars as pl
 import typer
 from rich.table import Table
@@ -107,7 +108,7 @@ def _show(frame: pl.DataFrame, title: str, columns: list[str]) -> None:
     console.print(table)
 
 
-SUMMARY_COLUMNS = ["strategy", "noise", "cooperation_rate", "mutual_cooperation",
+SUMMARY_COLUMNS = ["strategy", "noise", "channel", "cooperation_rate", "mutual_cooperation",
                    "mean_escalation", "spirals_per_100_rounds", "spiral_length",
                    "time_to_deescalation", "payoff_per_round", "final_trust"]
 
@@ -173,6 +174,9 @@ def compare(
     rounds: RoundsOption = 100, replicates: ReplicatesOption = 50, seed: SeedOption = 0,
     misperception: ModeOption = "shift", dual_use_factor: DualOption = 2.0,
     channel_damping: DampingOption = 0.5, engagement: EngageOption = None,
+    channels: Annotated[str | None, typer.Option(
+        "--channels", help="Comma-separated channel strengths to sweep on every dyad (what "
+                           "hotlines and regular dialogue buy).")] = None,
     executor: Annotated[str, typer.Option(
         "--executor", help="serial, process or dask.")] = "serial",
     workers: Annotated[int | None, typer.Option("--workers", help="Processes.")] = None,
@@ -184,12 +188,21 @@ def compare(
                    ] = None,
     store: StoreOption = None,
 ) -> None:
-    """Sweep strategies x noise levels (in parallel if asked) and tabulate the outcomes."""
+    """Sweep strategies x noise levels (x channel strengths) and tabulate the outcomes."""
     network = _network(store, year, states, dyads, n_states, trust, channel)
     base = EscalationGame(rounds=rounds, replicates=replicates, misperception=misperception,
                           dual_use_factor=dual_use_factor, channel_damping=channel_damping,
                           engagement=engagement)
-    grid = {"strategies": split_specs(strategies_), "noise": _floats(noise, "--noise")}
+    grid: dict[str, list[Any]] = {"strategies": split_specs(strategies_),
+                                  "noise": _floats(noise, "--noise")}
+    x = "noise"
+    if channels is not None:
+        grid["channel"] = _floats(channels, "--channels")
+        if len(grid["noise"]) == 1:
+            x = "channel"
+        elif report is not None:
+            raise typer.BadParameter("a report plots one axis: give one --noise level to "
+                                     "plot against --channels", param_hint="--report")
     client = None
     if executor == "dask":
         if scheduler is None:
@@ -199,7 +212,7 @@ def compare(
         client = Client(scheduler)
     try:
         with spinner("") as spin:
-            points = len(grid["strategies"]) * len(grid["noise"])
+            points = int(np.prod([len(v) for v in grid.values()]))
             spin.add_task(f"{points} runs of {network.n_dyads:,} dyads ({executor})", total=None)
             table = sweep(network, grid, base=base, seed=seed, executor=executor,  # type: ignore[arg-type]
                           workers=workers, client=client)
@@ -214,7 +227,7 @@ def compare(
             table.write_parquet(out)
         console.print(f"wrote {out}")
     if report is not None:
-        write_report(table, report, notes=dict(network.provenance) | {
+        write_report(table, report, x=x, notes=dict(network.provenance) | {
             "network": f"{network.n_states} states, {network.n_dyads} dyads"
                        + (f", {network.year}" if network.year else ""),
             "runs": f"{rounds} rounds x {replicates} replicates, seed {seed}"})

@@ -27,6 +27,7 @@ misunderstandings that could lead to conflict".
 from detente.models.escalation._calibration import CHANNEL_PROXY, TRUST_PROXY, calibrate
 from detente.models.escalation._experiments import (
     DEFAULT_NOISE,
+    NETWORK_AXES,
     Task,
     compare_strategies,
     run_task,
@@ -74,6 +75,7 @@ __all__ = [
     "ENGAGEMENT_STRATEGIES",
     "GRIT",
     "MILITARY_DIPLOMACY",
+    "NETWORK_AXES",
     "OUTCOMES",
     "STRATEGIES",
     "TRUST_PROXY",

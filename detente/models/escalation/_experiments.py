@@ -20,7 +20,7 @@ import itertools
 import multiprocessing
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -33,6 +33,23 @@ from detente.models.escalation._strategies import ENGAGEMENT_STRATEGIES
 
 Executor = Literal["serial", "process", "dask"]
 DEFAULT_NOISE = (0.0, 0.02, 0.05, 0.1, 0.2)
+NETWORK_AXES = ("channel", "trust")
+"""Grid keys that set a network attribute on every dyad instead of a model parameter:
+``channel`` (what hotlines and regular dialogue buy) and ``trust`` (initial trust, both
+sides)."""
+
+
+def _with_network(network: Network, point: Mapping[str, Any]) -> Network:
+    changes: dict[str, Any] = {}
+    if "channel" in point:
+        changes["channel"] = point["channel"]
+    if "trust" in point:
+        changes["trust_first"] = changes["trust_second"] = point["trust"]
+    if not changes:
+        return network
+    full = {k: np.full(network.n_dyads, v, dtype=np.float64) if np.ndim(v) == 0 else v
+            for k, v in changes.items()}
+    return replace(network, **full)
 
 
 @dataclass(frozen=True)
@@ -66,13 +83,13 @@ def tasks(network: Network, grid: Mapping[str, Sequence[Any]], *,
           base: EscalationGame | None = None, seed: int = 0) -> list[Task]:
     """The grid's tasks in order, each with its own child seed."""
     base = base if base is not None else EscalationGame()
-    valid = set(base.get_params())
+    valid = set(base.get_params()) | set(NETWORK_AXES)
     if not grid:
         raise ModelInputError("grid: give at least one parameter to vary")
     for name, values in grid.items():
         if name not in valid:
-            raise ModelInputError(f"grid: {name!r} is not a parameter of EscalationGame; "
-                                  f"choose from {sorted(valid)}")
+            raise ModelInputError(f"grid: {name!r} is not a parameter of EscalationGame or a "
+                                  f"network axis; choose from {sorted(valid)}")
         if isinstance(values, str) or not isinstance(values, Sequence) or len(values) == 0:
             raise ModelInputError(f"grid[{name!r}]: give a non-empty list of values")
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
@@ -81,7 +98,9 @@ def tasks(network: Network, grid: Mapping[str, Sequence[Any]], *,
     points = [dict(zip(names, combo, strict=True))
               for combo in itertools.product(*(grid[n] for n in names))]
     children = np.random.SeedSequence(int(seed)).spawn(len(points))
-    return [Task(i, point, base.clone(**point), network, child)
+    return [Task(i, point,
+                 base.clone(**{k: v for k, v in point.items() if k not in NETWORK_AXES}),
+                 _with_network(network, point), child)
             for i, (point, child) in enumerate(zip(points, children, strict=True))]
 
 
@@ -103,7 +122,8 @@ def sweep(
         The network every task plays on.
     grid
         Parameter name -> values, e.g. ``{"strategies": ["tft", "gtft"], "noise": [0, 0.1]}``;
-        a point's parameters override ``base``'s.
+        a point's parameters override ``base``'s. The keys in :data:`NETWORK_AXES`
+        (``channel``, ``trust``) set that attribute on every dyad of ``network`` instead.
     base
         The model whose other parameters every task shares (default ``EscalationGame()``).
     seed

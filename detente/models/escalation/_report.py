@@ -64,7 +64,8 @@ def noise_figure(table: pl.DataFrame, *, outcomes: Sequence[str] = tuple(OUTCOME
                 showlegend=i == 0, line=dict(color=palette[j % len(palette)]),
             ), row=row + 1, col=col + 1)
         fig.update_xaxes(title_text=x.replace("_", " "), row=row + 1, col=col + 1)
-    fig.update_layout(title=title or "Outcomes against misperception noise, by strategy",
+    axis = "misperception noise" if x == "noise" else x.replace("_", " ")
+    fig.update_layout(title=title or f"Outcomes against {axis}, by strategy",
                       height=330 * rows, template="plotly_white")
     return fig
 

@@ -70,6 +70,21 @@ def test_dask_cluster_gives_the_same_table(serial: pl.DataFrame) -> None:
     assert table.equals(serial)
 
 
+def test_channels_and_trust_as_grid_axes() -> None:
+    # what hotlines and regular dialogue buy: the same TFT population with stronger channels
+    table = sweep(Network.complete(6), {"channel": [0.0, 1.0], "trust": [0.2, 0.9]},
+                  base=EscalationGame(strategies="tft", noise=0.1, channel_damping=0.9,
+                                      rounds=40, replicates=10), seed=3)
+    assert table.columns[:3] == ["task", "channel", "trust"]
+    mutual = {(r["channel"], r["trust"]): r["mutual_cooperation"]
+              for r in table.iter_rows(named=True)}
+    assert mutual[(1.0, 0.2)] > mutual[(0.0, 0.2)] and mutual[(1.0, 0.9)] > mutual[(0.0, 0.9)]
+    todo = tasks(NET, {"channel": [0.5]}, base=BASE)
+    assert todo[0].network.channel.tolist() == [0.5] * NET.n_dyads
+    assert NET.channel.tolist() == [0.2] * NET.n_dyads  # the caller's network is unchanged
+    assert "channel" not in todo[0].model.get_params()
+
+
 def test_compare_strategies_covers_every_strategy_and_noise_level() -> None:
     table = compare_strategies(NET, noise=[0.0, 0.05], base=EscalationGame(rounds=10,
                                                                             replicates=2))
@@ -79,7 +94,8 @@ def test_compare_strategies_covers_every_strategy_and_noise_level() -> None:
 
 @pytest.mark.parametrize(("grid", "kwargs", "message"), [
     ({}, {}, "grid: give at least one parameter"),
-    ({"speed": [1]}, {}, "grid: 'speed' is not a parameter of EscalationGame"),
+    ({"speed": [1]}, {}, "grid: 'speed' is not a parameter of EscalationGame or a network"),
+    ({"channel": [1.5]}, {}, r"network.channel: values must lie in \[0, 1\]"),
     ({"noise": []}, {}, r"grid\['noise'\]: give a non-empty list"),
     ({"noise": "0.1"}, {}, r"grid\['noise'\]: give a non-empty list"),
     ({"noise": [0.1]}, {"seed": -1}, "seed: must be a non-negative integer"),
