@@ -111,6 +111,9 @@ def test_misperception_rates_dual_use_and_channels() -> None:
     assert rate == pytest.approx(0.10, abs=0.004)  # dual-use doubles it
     rate, _ = misread("joint_exercise", 1.0, noise=0.05, channel_damping=0.5)
     assert rate == pytest.approx(0.05, abs=0.003)  # a full channel halves it
+    expected = Perception(noise=0.05).error_probability(Game().ladder, channel=1.0)
+    assert expected.tolist() == pytest.approx([0.025, 0.025, 0.05, 0.05, 0.05, 0.025, 0.025,
+                                               0.025])
     # trust 0 and a full hostile bias: every error reads the action as more hostile
     _, up_share = misread("joint_exercise", 0.0, noise=0.05, hostile_bias=1.0)
     assert up_share == 1.0
