@@ -214,7 +214,7 @@ def simulate(
         partner[e:] = act[:e]
         seen = (perception.misread(partner, tr, chan_factor, ladder, rng) if noisy
                 else partner.copy())
-        np.multiply(act, k, out=idx, casting="unsafe")
+        np.multiply(act, k, out=idx, dtype=np.int16)  # in int16: int8 overflows past 11 rungs
         idx += partner
         payoff += matrix[idx]
         if use_power:

@@ -6,12 +6,14 @@ import numpy as np
 import pytest
 
 from detente.models.escalation import (
+    Action,
     Alternator,
     Appeaser,
     EscalationGame,
     Game,
     GenerousTitForTat,
     Hardliner,
+    Ladder,
     Network,
     Perception,
     TitForTat,
@@ -146,6 +148,18 @@ def test_capability_weights_escalated_exchanges_zero_sum() -> None:
     gap = weighted.payoff[:, 0] - even.payoff[:, 0]
     assert gap[0] > 0 and gap[0] == pytest.approx(-gap[1])
     assert gap[0] == pytest.approx(0.5 * (6 / 30 + 14 / 30 + 30 / 30 + 7 * 1.0))
+
+
+def test_long_ladders_index_payoffs_without_overflow() -> None:
+    # 12 rungs: the pair index a * 12 + b reaches 143, past int8
+    cats = ["de-escalation"] * 3 + ["status quo"] * 3 + ["posturing"] * 2 + [
+        "non-violent escalation"] * 2 + ["violent escalation", "nuclear"]
+    ladder = Ladder(tuple(Action(f"a{i}", f"A{i}", c, gain=float(i), effect=-float(i) ** 2)  # type: ignore[arg-type]
+                          for i, c in enumerate(cats)))
+    game = Game(ladder)
+    sim = play([Hardliner(floor="a11"), Appeaser()], game=game, rounds=3)
+    top = game.matrix[11, 0]
+    assert sim.payoff[:, 0].tolist() == [3 * top, 3 * game.matrix[0, 11]]
 
 
 def test_communication_channels_reduce_spirals() -> None:
