@@ -156,3 +156,13 @@ def test_exported_members_are_sorted_and_complete() -> None:
     public = {name for name in dir(escalation) if not name.startswith("_")}
     modules = {n for n in public if type(getattr(escalation, n)).__name__ == "module"}
     assert set(exported) == public - modules
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    from detente.models.escalation import _strategies
+
+    for module in (escalation, _strategies):
+        failed, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert tried > 0 and failed == 0, module.__name__
