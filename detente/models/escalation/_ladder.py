@@ -1,30 +1,33 @@
 """The action ladder: what a state can do to a partner, from dialogue to a strike.
 
 Each rung has an **escalation score** on the scale of Rivera et al. (2024), whose scoring
-framework gives every action a category and the category fixed points: de-escalation -2,
-status quo 0, posturing 4, non-violent escalation 12, violent escalation 28, nuclear 60
-(the gaps between categories double: 2, 4, 8, 16, 32). detente
-keeps their categories and points and places the instruments of military diplomacy on them;
-where our placement differs from theirs the rung says so. Rungs are ordered by hostility
-toward the partner, so "a shift along the ladder" means one rung up or down.
+framework puts every action in a category worth fixed points: de-escalation -2, status quo
+0, posturing 4, non-violent escalation 12, violent escalation 28, nuclear 60 (the gaps
+double: 2, 4, 8, 16, 32). detente keeps their categories and points and places the
+instruments of military diplomacy on them; where our placement differs from theirs the
+rung's ``note`` says so. Rungs are ordered by hostility toward the partner; a misreading
+moves what is seen one *category* up or down (:attr:`Ladder.shifted`).
 
 Each rung also carries a payoff pair, ``gain`` (what the actor gets from taking it) and
 ``effect`` (what the partner receives), so the stage game is the additive ("donation")
 game ``u(a, b) = gain[a] + effect[b]`` (Nowak and Sigmund 2005). The default values are
 detente's illustrative choices, not estimates. Engagement through dual-use instruments
 (joint exercises, arms sales) pays both sides more than dialogue alone (interoperability,
-capability, revenue), which is what makes their ambiguity a dilemma. Every step up the
-escalatory part of the ladder pays the actor a
-little more than the step below (a temptation to escalate) and costs the partner more than
-that (so mutual escalation is worse for both than mutual engagement), and the use of force
-costs its user (``gain`` falls after sanctions), so one-shot self-interest stops at
-sanctions and only retaliation climbs higher. Pass your own :class:`Ladder` to change them.
+capability, revenue), which is what makes their ambiguity a dilemma. Each step up from
+engagement to sanctions pays the actor a little more (a temptation to escalate) and costs
+the partner more than that (so mutual escalation is worse for both than mutual
+engagement); the use of force costs its user (``gain`` falls after sanctions), so one-shot
+self-interest stops at sanctions and only retaliation climbs higher. Pass your own
+:class:`Ladder` (and :class:`~detente.models.escalation.Game` for a full payoff matrix) to
+change them.
 
 References
 ----------
 .. [1] Rivera, J.-P., Mukobi, G., Reuel, A., Lamparth, M., Smith, C. and Schneider, J.
    (2024). "Escalation Risks from Language Models in Military and Diplomatic
-   Decision-Making." *Proceedings of ACM FAccT 2024*, 836-898. arXiv:2401.03408.
+   Decision-Making." *ACM Conference on Fairness, Accountability, and Transparency
+   (FAccT '24)*. arXiv:2401.03408. The category points are those of the authors'
+   published scoring.
 .. [2] Nowak, M. A. and Sigmund, K. (2005). "Evolution of indirect reciprocity."
    *Nature* 437, 1291-1298 (the donation game).
 .. [3] Kahn, H. (1965). *On Escalation: Metaphors and Scenarios*. Praeger.

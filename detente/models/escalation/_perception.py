@@ -18,7 +18,8 @@ dialogue). A misreading is
 - ``"shift"``: the partner sees the action one escalation category up or down the ladder
   (a joint exercise, status quo, is seen as posturing or as goodwill; posturing as
   sanctions or as an exercise; see :attr:`Ladder.shifted`). Low trust tilts the error
-  toward hostility (Jervis 1976: actors read ambiguous moves as threats): the shift goes up
+  toward hostility (Jervis 1976: actors read ambiguous moves as threats; the seeds:
+  "geopolitical tensions exacerbate the risks of miscommunication"): the shift goes up
   with probability ``0.5 + 0.5 * hostile_bias * (1 - trust)``. At either end of the ladder
   the shift is reflected, so every error changes the category seen; or
 - ``"flip"``: cooperation is seen as the ladder's defect rung and escalation as its
