@@ -7,8 +7,10 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 import pytest
+from typer.testing import CliRunner
 
 from detente._errors import ModelInputError
+from detente.interfaces.cli import app
 from detente.models.escalation import (
     ENGAGEMENT_STRATEGIES,
     EscalationGame,
@@ -61,13 +63,23 @@ def test_process_pool_gives_the_same_table(serial: pl.DataFrame) -> None:
 
 @pytest.mark.slow
 @pytest.mark.timeout(300)
-def test_dask_cluster_gives_the_same_table(serial: pl.DataFrame) -> None:
+def test_dask_cluster_gives_the_same_table(serial: pl.DataFrame, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, host="127.0.0.1") as cluster, \
-            distributed.Client(cluster) as client:
-        table = sweep(NET, GRID, base=BASE, seed=7, executor="dask", client=client)
+                                  dashboard_address=None, host="127.0.0.1") as cluster:
+        with distributed.Client(cluster) as client:
+            table = sweep(NET, GRID, base=BASE, seed=7, executor="dask", client=client)
+        # the CLI's --executor dask on the same cluster (one cluster start serves both)
+        out = tmp_path / "dask.parquet"
+        cli = CliRunner().invoke(app, [
+            "simulate", "compare", "--strategies", "tft,gtft", "--noise", "0,0.1",
+            "--n-states", "4", "--rounds", "10", "--replicates", "3", "--executor", "dask",
+            "--scheduler", cluster.scheduler_address, "--out", str(out)])
     assert table.equals(serial)
+    assert cli.exit_code == 0, cli.output
+    local = sweep(Network.complete(4), {"strategies": ["tft", "gtft"], "noise": [0.0, 0.1]},
+                  base=EscalationGame(rounds=10, replicates=3), seed=0)
+    assert pl.read_parquet(out).equals(local)
 
 
 def test_channels_and_trust_as_grid_axes() -> None:
