@@ -9,10 +9,10 @@ perceived action ``b``:
 where ``s`` is the escalation score and ``s_max`` the ladder's highest, so perceived
 cooperation builds trust toward 1 with diminishing steps and perceived escalation erodes it
 in proportion to its severity (a strike at ``loss_rate``, posturing at a seventh of it on
-the default ladder); escalation never raises trust. It answers the seeds' warning that after misreadings "trust among nations may
-deteriorate, hampering future collaborations". With ``loss_rate > gain_rate`` trust is
-"easier to destroy than to create" (Slovic 1993), the asymmetry confidence-building
-measures have to overcome. Both rules are ``x <- add[b] + keep[b] * x``, two table lookups
+the default ladder); escalation never raises trust. It answers the seeds' warning that
+after misreadings "trust among nations may deteriorate, hampering future collaborations".
+With ``loss_rate > gain_rate`` trust is easier to destroy than to build (Slovic 1993's
+asymmetry principle), the asymmetry confidence-building measures have to overcome. Both rules are ``x <- add[b] + keep[b] * x``, two table lookups
 per side-round. Trust starts from the calibrated tie strength (:mod:`._calibration`), feeds
 the hostile tilt of misperception (:mod:`._perception`) and the engage-and-hedge strategy.
 
