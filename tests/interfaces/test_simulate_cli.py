@@ -32,11 +32,13 @@ def test_run_on_a_made_up_network(tmp_path: Path) -> None:
     result = runner.invoke(app, ["simulate", "run", "--strategies", "tft,gtft(generosity=0.3)",
                                  "--n-states", "6", "--rounds", "20", "--replicates", "5",
                                  "--channel", "0.5", "--engagement", "dialogue",
+                                 "--reputation", "0.3",
                                  "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "gtft(" in result.output  # the console is narrow here: labels are cut
     meta = json.loads((out / "result.json").read_text())
     assert meta["params"]["engagement"] == "dialogue" and meta["seed"] == 0
+    assert meta["params"]["reputation"] == 0.3
     assert pl.read_parquet(out / "table.parquet")["strategy"].to_list() == [
         "tft", "gtft(generosity=0.3)"]
 

@@ -49,6 +49,8 @@ DampingOption = Annotated[float, typer.Option(
     "--channel-damping", help="Share of the error a full-strength channel removes.")]
 EngageOption = Annotated[str | None, typer.Option(
     "--engagement", help="Rung strategies cooperate with (default joint_exercise).")]
+ReputationOption = Annotated[float, typer.Option(
+    "--reputation", help="Pull of a partner's reputation on each side's trust, 0 to 1.")]
 
 
 def split_specs(text: str) -> list[str]:
@@ -139,6 +141,7 @@ def run(
     rounds: RoundsOption = 100, replicates: ReplicatesOption = 100, seed: SeedOption = 0,
     misperception: ModeOption = "shift", dual_use_factor: DualOption = 2.0,
     channel_damping: DampingOption = 0.5, engagement: EngageOption = None,
+    reputation: ReputationOption = 0.0,
     out: Annotated[Path | None, typer.Option(
         "--out", help="Write the result (Parquet tables + result.json) to this folder.")] = None,
     store: StoreOption = None,
@@ -148,7 +151,7 @@ def run(
     model = EscalationGame(
         strategies=_strategies(strategy), noise=noise, rounds=rounds, replicates=replicates,
         misperception=misperception, dual_use_factor=dual_use_factor,
-        channel_damping=channel_damping, engagement=engagement)
+        channel_damping=channel_damping, engagement=engagement, reputation=reputation)
     with spinner("") as spin:
         spin.add_task(f"simulating {network.n_dyads:,} dyads x {rounds} rounds x "
                       f"{replicates} replicates", total=None)
@@ -174,6 +177,7 @@ def compare(
     rounds: RoundsOption = 100, replicates: ReplicatesOption = 50, seed: SeedOption = 0,
     misperception: ModeOption = "shift", dual_use_factor: DualOption = 2.0,
     channel_damping: DampingOption = 0.5, engagement: EngageOption = None,
+    reputation: ReputationOption = 0.0,
     channels: Annotated[str | None, typer.Option(
         "--channels", help="Comma-separated channel strengths to sweep on every dyad (what "
                            "hotlines and regular dialogue buy).")] = None,
@@ -192,7 +196,7 @@ def compare(
     network = _network(store, year, states, dyads, n_states, trust, channel)
     base = EscalationGame(rounds=rounds, replicates=replicates, misperception=misperception,
                           dual_use_factor=dual_use_factor, channel_damping=channel_damping,
-                          engagement=engagement)
+                          engagement=engagement, reputation=reputation)
     grid: dict[str, list[Any]] = {"strategies": split_specs(strategies_),
                                   "noise": _floats(noise, "--noise")}
     x = "noise"

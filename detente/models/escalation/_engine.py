@@ -8,7 +8,8 @@ strategies of their two sides, so the rows using one strategy form a few contigu
 and each strategy decides for all of them at once on array views. The round loop is Python;
 inside a round everything is whole-array NumPy over sides and replicates.
 
-One round:
+Without ``reputation`` dyads do not interact: a network run equals its dyads played one
+by one (a property test checks it). One round:
 
 1. each strategy decides from its sides' own last action, the partner's last *perceived*
    action and trust (round 0: its opening);
@@ -18,7 +19,11 @@ One round:
    term ``w * (2 s - 1) * max(h_a, h_b)`` where ``s`` is the side's share of the dyad's
    capability, ``h`` the rungs' hostility in [0, 1] and ``w`` the ``power_weight``: in an
    escalated exchange the stronger side does better;
-4. trust is updated from what was perceived (:mod:`._trust`);
+4. trust is updated from what was perceived (:mod:`._trust`); with ``reputation`` ``r`` > 0
+   each side's trust in its partner ``j`` is then pulled toward the mean trust that all of
+   ``j``'s partners place in ``j``, ``x <- (1 - r) x + r * mean(x_{. -> j})``, so what one
+   state perceives of ``j`` spreads to ``j``'s other partners (indirect reciprocity through
+   reputation, Nowak and Sigmund 1998): the one coupling between dyads;
 5. counters advance: cooperation, escalation score, payoff, mutual cooperation and spirals.
 
 Spirals (after Jervis 1976's spiral model). A round is *hostile* for a dyad when at least
@@ -27,6 +32,10 @@ hostile rounds; a *spiral* is an episode at least ``spiral_min`` rounds long in 
 sides escalated at least once (so one-sided coercion of an appeaser is not a spiral). A
 spiral is *resolved* when a round of mutual cooperation ends it; its length is then the
 *time to de-escalation*. Spirals still running at the last round are counted as open.
+
+References: Jervis (1976), *Perception and Misperception in International Politics*;
+Nowak, M. A. and Sigmund, K. (1998), "Evolution of indirect reciprocity by image scoring,"
+*Nature* 393, 573-577.
 
 Randomness: one :class:`numpy.random.Generator` per run, drawn in a fixed order (strategies
 by block, then perception), so the same seed, network, strategies and sizes give the same
@@ -39,6 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from detente._errors import ModelInputError
 from detente.models.escalation._game import Game
@@ -116,6 +126,7 @@ def simulate(
     rng: np.random.Generator,
     spiral_min: int = 3,
     power_weight: float = 0.0,
+    reputation: float = 0.0,
     record: bool = False,
 ) -> Simulation:
     """Play ``rounds`` rounds on every dyad of ``network`` in ``replicates`` replicates.
@@ -136,6 +147,8 @@ def simulate(
         Shortest episode that counts as a spiral.
     power_weight
         Weight ``w`` of the capability term in the payoff (0: capabilities do not matter).
+    reputation
+        Weight ``r`` in [0, 1] of the partner's reputation in each side's trust (0: none).
     record
         Keep every round's actions and perceptions (``(rounds, 2E, R)`` int8 each).
 
@@ -177,6 +190,14 @@ def simulate(
     err_by_action = perception.error_by_action(ladder)
     noisy = perception.noise > 0 and bool(np.any(err_by_action > 0))
     trust_tables = trust.tables(ladder)
+    if reputation > 0:
+        # sums over the sides whose partner is state j, as one sparse product per round
+        partner_state = np.concatenate((b, a))
+        degree = np.bincount(partner_state, minlength=network.n_states).astype(np.float32)
+        incidence = sparse.csr_matrix(
+            (np.ones(s, dtype=np.float32), (partner_state, np.arange(s))),
+            shape=(network.n_states, s))
+        per_partner = (1.0 / np.maximum(degree, 1.0))[:, None]
 
     # state
     own = np.full((s, r), ladder.cooperate, dtype=np.int8)
@@ -220,6 +241,10 @@ def simulate(
         if use_power:
             clash += conflict[idx]
         trust.update(tr, seen, trust_tables)
+        if reputation > 0:
+            standing = (incidence @ tr) * per_partner
+            tr *= np.float32(1.0 - reputation)
+            tr += np.float32(reputation) * standing[partner_state]
         c = coop_u8[act]
         coop += c
         sc = score_i32[act]

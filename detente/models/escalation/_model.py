@@ -106,6 +106,9 @@ class EscalationGame(Model):
         Shortest episode of mutual hostility counted as a spiral.
     power_weight
         Weight of capability (CINC share) in escalated exchanges' payoffs.
+    reputation
+        In [0, 1]: how far each side's trust in a partner is pulled, each round, toward the
+        mean trust all of that partner's partners place in it (0: dyads are independent).
     engagement
         The rung cooperative strategies engage with (the ladder's cooperate rung); default
         the ladder's own (``joint_exercise`` on the default ladder). ``"dialogue"`` is
@@ -129,8 +132,8 @@ class EscalationGame(Model):
                  channel_damping: float = 0.5, hostile_bias: float = 0.5,
                  trust_gain: float = 0.1, trust_loss: float = 0.3, rounds: int = 100,
                  replicates: int = 100, spiral_min: int = 3, power_weight: float = 1.0,
-                 engagement: str | None = None, game: Game | None = None,
-                 record: bool = False) -> None:
+                 reputation: float = 0.0, engagement: str | None = None,
+                 game: Game | None = None, record: bool = False) -> None:
         self.strategies = strategies
         self.noise = noise
         self.misperception = misperception
@@ -143,6 +146,7 @@ class EscalationGame(Model):
         self.replicates = replicates
         self.spiral_min = spiral_min
         self.power_weight = power_weight
+        self.reputation = reputation
         self.engagement = engagement
         self.game = game
         self.record = record
@@ -193,6 +197,9 @@ class EscalationGame(Model):
         if not isinstance(self.power_weight, int | float) or self.power_weight < 0:
             raise ModelInputError(f"power_weight: must be a number >= 0, got "
                                   f"{self.power_weight!r}")
+        if not isinstance(self.reputation, int | float) or not 0 <= self.reputation <= 1:
+            raise ModelInputError(f"reputation: must be a number in [0, 1], got "
+                                  f"{self.reputation!r}")
         game, perception, trust = self.stage_game(), self.perception(), self.trust_dynamics()
         if self.record and self.rounds * 2 * network.n_dyads * self.replicates > _MAX_RECORDED:
             raise ModelInputError(f"record: rounds x sides x replicates must stay under "
@@ -204,7 +211,7 @@ class EscalationGame(Model):
         sim = simulate(network, strategies, state_strategy, game=game, perception=perception,
                        trust=trust, rounds=self.rounds, replicates=self.replicates, rng=rng,
                        spiral_min=self.spiral_min, power_weight=float(self.power_weight),
-                       record=bool(self.record))
+                       reputation=float(self.reputation), record=bool(self.record))
         table = _outcomes.by_strategy(sim)
         tables = {"dyads": _outcomes.by_dyad(sim), "states": _outcomes.by_state(sim),
                   "rounds": _outcomes.by_round(sim)}

@@ -18,6 +18,7 @@ from detente.models.escalation import (
     Perception,
     TitForTat,
     TrustDynamics,
+    make_strategy,
 )
 from detente.models.escalation._engine import simulate
 
@@ -148,6 +149,37 @@ def test_capability_weights_escalated_exchanges_zero_sum() -> None:
     gap = weighted.payoff[:, 0] - even.payoff[:, 0]
     assert gap[0] > 0 and gap[0] == pytest.approx(-gap[1])
     assert gap[0] == pytest.approx(0.5 * (6 / 30 + 14 / 30 + 30 / 30 + 7 * 1.0))
+
+
+def test_reputation_spreads_what_one_partner_perceives() -> None:
+    # J is engaged by A and B (all appeasers: nobody escalates). A's channel to J is absent,
+    # B's is perfect (damping 1), so only A misreads J. Without reputation B's trust in J
+    # follows B's own (accurate) perceptions; with it, A's misreadings reach B.
+    net = Network.from_edges(["J", "A", "B"], [(0, 1), (0, 2)], trust=0.5,
+                             channel=[0.0, 1.0])
+    perception = Perception(noise=0.3, mode="flip", channel_damping=1.0)
+
+    def trust_of_b_in_j(reputation: float) -> float:
+        sim = play([Appeaser()], game=Game(), network=net, assignment=[0, 0, 0], rounds=60,
+                   replicates=400, seed=4, perception=perception, reputation=reputation)
+        return float(sim.trust[net.n_dyads + 1].mean())  # row E + 1: B's side of (J, B)
+
+    alone, shared = trust_of_b_in_j(0.0), trust_of_b_in_j(0.5)
+    assert alone > 0.99 and shared < alone - 0.05
+
+
+def test_full_reputation_is_a_consensus() -> None:
+    # with reputation 1 every partner of a state ends each round with the same trust in it
+    net = Network.complete(5, trust=0.5)
+    sim = play([make_strategy("tft"), make_strategy("hardliner")], game=Game(), network=net,
+               assignment=[0, 0, 1, 1, 0], noise=0.1, rounds=15, replicates=6, seed=2,
+               reputation=1.0)
+    e = net.n_dyads
+    partner = np.concatenate((net.second, net.first))
+    for state in range(5):
+        rows = sim.trust[partner == state]
+        assert np.allclose(rows, rows[0], atol=1e-6)
+    assert not np.allclose(sim.trust[:e], sim.trust[:e].mean())
 
 
 def test_long_ladders_index_payoffs_without_overflow() -> None:

@@ -119,6 +119,7 @@ def test_write_and_json(tmp_path: Path) -> None:
     ({"replicates": 2.5}, 3, "replicates: must be an integer >= 1"),
     ({"spiral_min": 0}, 3, "spiral_min"),
     ({"power_weight": -1}, 3, "power_weight"),
+    ({"reputation": 1.5}, 3, r"reputation: must be a number in \[0, 1\]"),
     ({"strategies": "nice"}, 3, "strategies: unknown strategy 'nice'"),
     ({"strategies": []}, 3, "strategies: give a strategy"),
     ({"strategies": "gtft(generosity=2)"}, 3, "gtft.generosity"),

@@ -81,11 +81,11 @@ def test_zero_noise_is_the_noiseless_game(network: Network, keys: list[str], see
 @SETTINGS
 @given(network=networks(), keys=st.lists(st.sampled_from(ALL), min_size=1, max_size=4),
        noise=st.floats(0, 0.5, allow_nan=False), mode=st.sampled_from(["shift", "flip"]),
-       seed=st.integers(0, 2**32 - 1))
+       reputation=st.sampled_from([0.0, 0.3, 1.0]), seed=st.integers(0, 2**32 - 1))
 def test_same_seed_same_tables(network: Network, keys: list[str], noise: float, mode: str,
-                               seed: int) -> None:
+                               reputation: float, seed: int) -> None:
     model = EscalationGame(strategies=keys, noise=noise, misperception=mode, rounds=15,
-                           replicates=3)
+                           replicates=3, reputation=reputation)
     check_model(model, network, seed=seed)
 
 
