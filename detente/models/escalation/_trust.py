@@ -12,9 +12,11 @@ in proportion to its severity (a strike at ``loss_rate``, posturing at a seventh
 the default ladder); escalation never raises trust. It answers the seeds' warning that
 after misreadings "trust among nations may deteriorate, hampering future collaborations".
 With ``loss_rate > gain_rate`` trust is easier to destroy than to build (Slovic 1993's
-asymmetry principle), the asymmetry confidence-building measures have to overcome. Both rules are ``x <- add[b] + keep[b] * x``, two table lookups
-per side-round. Trust starts from the calibrated tie strength (:mod:`._calibration`), feeds
-the hostile tilt of misperception (:mod:`._perception`) and the engage-and-hedge strategy.
+asymmetry principle), the asymmetry confidence-building measures have to overcome. Both
+rules are ``x <- add[b] + keep[b] * x``, two table lookups per side-round. Trust starts
+from the calibrated tie strength (:mod:`._calibration`), feeds the hostile tilt of
+misperception (:mod:`._perception`) and the engage-and-hedge strategy, and, with
+``reputation``, is shared across a partner's dyads (:mod:`._engine`).
 
 References
 ----------
