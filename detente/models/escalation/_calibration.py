@@ -96,10 +96,10 @@ def _pair_table(table: Any, value: str, field: str, year: int) -> pl.DataFrame:
     if "year" in frame.columns:
         frame = frame.filter(pl.col("year") == year)
     frame = frame.select(pl.col("ccode1").cast(pl.Int64), pl.col("ccode2").cast(pl.Int64),
-                         pl.col(value).cast(pl.Float64))
-    bad = frame.with_row_index("row").filter(
-        pl.col(value).is_null() | pl.col(value).is_nan() | (pl.col(value) < 0)
-        | (pl.col(value) > 1))
+                         pl.col(value).cast(pl.Float64).fill_nan(None))
+    # a null value is no measurement: the pair keeps its proxy
+    frame = frame.filter(pl.col(value).is_not_null())
+    bad = frame.with_row_index("row").filter((pl.col(value) < 0) | (pl.col(value) > 1))
     if bad.height:
         row = bad.row(0, named=True)
         raise ModelInputError(f"{field}: column {value!r} must lie in [0, 1]; row {row['row']} "
@@ -197,7 +197,9 @@ def calibrate(
         Years (ending with ``year``) of GML MIDs read for the trust proxy and ``"ties"``.
     ties
         Measured tie strength to use as initial trust: a table with ``ccode1, ccode2,
-        tie_strength`` in [0, 1] (and optionally ``year``). Pairs it lacks keep the proxy.
+        tie_strength`` in [0, 1] (and optionally ``year``), such as
+        ``detente.measures.tie_strength(store, years=year)``. Pairs it lacks, or gives as
+        null, keep the proxy.
     channels
         Measured channel strength: a table with ``ccode1, ccode2, channel`` in [0, 1].
 

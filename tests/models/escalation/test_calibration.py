@@ -119,8 +119,9 @@ def test_all_members_and_the_defence_network(store: Store) -> None:
 
 def test_measured_ties_and_channels_replace_the_proxies(store: Store) -> None:
     # made-up tie strengths and channels (the shape the measured tables will have)
-    ties = pl.DataFrame({"ccode1": [2, 740, 2], "ccode2": [740, 2, 710],
-                         "tie_strength": [0.8, 0.6, 0.3], "year": [2010, 2010, 2010]})
+    ties = pl.DataFrame({"ccode1": [2, 740, 2, 710], "ccode2": [740, 2, 710, 740],
+                         "tie_strength": [0.8, 0.6, 0.3, None],
+                         "year": [2010, 2010, 2010, 2010]})
     channels = pl.DataFrame({"ccode1": [710], "ccode2": [2], "channel": [0.7]})
     net = calibrate(store, 2010, ["USA", "JPN", "CHN"], ties=ties.to_pandas(),
                     channels=channels.to_arrow())
@@ -131,7 +132,7 @@ def test_measured_ties_and_channels_replace_the_proxies(store: Store) -> None:
     assert usa_chn["trust12"] == usa_chn["trust21"] == 0.3  # one direction given: both
     assert usa_chn["channel"] == 0.7
     chn_jpn = d.filter(pl.col("state1") == "CHN").row(0, named=True)
-    assert chn_jpn["trust12"] < 0.5  # not in the table: the proxy
+    assert chn_jpn["trust12"] < 0.5  # null in the table: the proxy
     assert "measured tie strength (ties=) for 2 of 3 dyads" in net.provenance["trust"]
 
 
