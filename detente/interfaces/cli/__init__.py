@@ -12,6 +12,7 @@ from detente.interfaces.cli import (
     _measure,
     _panel,
     _report,
+    _simulate,
 )
 from detente.interfaces.cli._common import StoreOption, friendly, open_store
 from detente.interfaces.cli._serve import (
@@ -39,6 +40,7 @@ app.add_typer(_measure.app, name="measure")
 app.add_typer(_bargain.app, name="bargain")
 app.add_typer(_coalition.app, name="coalition")
 app.add_typer(_report.app, name="report")
+app.add_typer(_simulate.app, name="simulate")
 
 
 @app.command()
