@@ -3,11 +3,21 @@
 What each input is made from, and which are proxies:
 
 - **Capability**: CINC (NMC v7.0), recomputed by :func:`detente.measures.cinc`. Measured.
-- **Initial trust** of state *i* in state *j* (in [0, 1]). Measured tie strength belongs
-  here: pass ``ties=`` (a table ``ccode1, ccode2, tie_strength``; directed if both
-  directions are given) and it is used as is. Until that measure exists in the store, the
-  default is a **proxy** from ATOP 5.1 obligations in the year and GML MIDs over the
-  ``history`` years up to it::
+- **Initial trust** of state *i* in state *j* (in [0, 1]). By default (``trust="tie_strength"``)
+  from the **measured** relationship strength of the pair in the year
+  (:func:`detente.measures.tie_strength`: alliance, arms, exercises, peacekeeping, shared IGOs,
+  UN voting, each scaled to [0, 1]), keeping ATOP's direction and the pair's disputes::
+
+      trust_ij = 0.2 + 0.75 * tie_strength_ij
+                     + 0.10 * [j is pledged to defend i]    (ATOP defense, directed)
+                     - 0.50 * share of covered years with an ongoing MID between them
+      clipped to [0.05, 0.95]
+
+  so an unrelated pair (tie strength near 0.1) starts guarded (about 0.28) rather than at
+  zero, close allies start near 0.9, and rivals with recent disputes lower. A pair with no
+  tie-strength component covering the year falls back to the alliance **proxy**, which
+  ``trust="alliances"`` uses for every pair (ATOP 5.1 obligations in the year, GML MIDs over
+  the ``history`` years)::
 
       trust_ij = 0.5 + 0.25 * [j is pledged to defend i]   (ATOP defense, directed)
                      + 0.10 * [consultation pledge]          (ATOP consul, either way)
@@ -15,11 +25,14 @@ What each input is made from, and which are proxies:
                      - 0.50 * share of covered years with an ongoing MID between them
       clipped to [0.05, 0.95]
 
-- **Communication channels** (in [0, 1]). Hotlines, attaché links and regular defence
-  dialogue are not yet in the store (the instruments and multiplex-network work will add
-  them): pass ``channels=`` (a table ``ccode1, ccode2, channel``). The default **proxy** is
-  1.0 for a pair with an ATOP consultation obligation (the allies commit to consult in a
-  crisis), 0.5 for a defence pledge without one (alliance staff links), else 0.
+  ``ties=`` (a table ``ccode1, ccode2, tie_strength``) replaces the measure pair by pair.
+- **Communication channels** (in [0, 1]) from diplomatic and defence ties: 1.0 for a pair
+  with an ATOP consultation obligation (the allies commit to consult in a crisis), 0.75 for
+  a pair with a dialogue link in the engagements table during the ``history`` years
+  (attaché postings, defence visits, intelligence sharing: open data where it exists, such
+  as US official visits 1992-2012, and user-entered records), 0.5 for a defence pledge
+  without either (alliance staff links), else 0. Hotlines are not in any open dataset here;
+  pass ``channels=`` (a table ``ccode1, ccode2, channel``) to give them.
 - **Dyads**: ``"all"`` pairs of the chosen states, or ``"ties"``, the year's defence network:
   pairs with any ATOP obligation in the year or a MID in the ``history`` window (allies and
   rivals, the pairs whose engagement and escalation matter).
@@ -48,8 +61,17 @@ TRUST_PROXY = {"base": 0.5, "defended_by": 0.25, "consultation": 0.10, "weak_ple
                "mid_share": -0.50, "low": 0.05, "high": 0.95}
 """Weights of the trust proxy (see the module docstring)."""
 
-CHANNEL_PROXY = {"consultation": 1.0, "defence_pledge": 0.5}
-"""Channel strength by ATOP obligation (see the module docstring)."""
+CHANNEL_PROXY = {"consultation": 1.0, "dialogue": 0.75, "defence_pledge": 0.5}
+"""Channel strength by tie (see the module docstring)."""
+
+TRUST_FROM_TIES = {"base": 0.2, "tie": 0.75, "defended_by": 0.10, "mid_share": -0.50,
+                   "low": 0.05, "high": 0.95}
+"""Weights of the mapping from measured tie strength to initial trust (module docstring)."""
+
+DIALOGUE_INSTRUMENTS = ("attache", "defence_visit", "intelligence_sharing")
+"""Engagements that count as a standing communication channel between two states."""
+
+TrustSource = Literal["tie_strength", "alliances"]
 
 DyadChoice = Literal["all", "ties"]
 
@@ -142,6 +164,32 @@ def _dyad_inputs(store: Store, year: int, codes: list[int], history: int) -> pl.
         mid_share=pl.col("mid_years") / covered if covered else pl.lit(0.0))
 
 
+def _trust_from_ties(defended_by: pl.Expr, frame: pl.DataFrame, fallback: np.ndarray
+                     ) -> np.ndarray:
+    """The tie-strength mapping; pairs without a measured tie keep ``fallback``."""
+    w = TRUST_FROM_TIES
+    value = frame.select(
+        (w["base"] + w["tie"] * pl.col("measured_tie") + w["defended_by"] * defended_by
+         + w["mid_share"] * pl.col("mid_share")).clip(w["low"], w["high"])).to_series()
+    mapped = value.to_numpy().astype(np.float64)
+    return np.where(np.isnan(mapped), fallback, mapped)
+
+
+def _dialogue(store: Store, year: int, codes: list[int], history: int) -> pl.DataFrame:
+    """Pairs ``c1 < c2`` with a dialogue engagement in the ``history`` years up to ``year``."""
+    if not store.has_table("all_engagements"):
+        return pl.DataFrame(schema={"c1": pl.Int32, "c2": pl.Int32, "dialogue": pl.Boolean})
+    code_list = ", ".join(str(c) for c in codes)
+    kinds = ", ".join(f"'{k}'" for k in DIALOGUE_INSTRUMENTS)
+    frame = pl.from_arrow(store.arrow(
+        f"SELECT DISTINCT least(ccode1, ccode2)::INTEGER AS c1, greatest(ccode1, ccode2)::INTEGER "
+        f"AS c2, TRUE AS dialogue FROM all_engagements WHERE instrument IN ({kinds}) AND year "
+        f"BETWEEN {year - history + 1} AND {year} AND ccode1 IN ({code_list}) "
+        f"AND ccode2 IN ({code_list}) AND ccode1 <> ccode2"))
+    assert isinstance(frame, pl.DataFrame)
+    return frame
+
+
 def _proxy_trust(defended_by: pl.Expr, frame: pl.DataFrame) -> np.ndarray:
     w = TRUST_PROXY
     value = frame.select(
@@ -177,6 +225,7 @@ def calibrate(
     *,
     dyads: DyadChoice = "all",
     history: int = 10,
+    trust: TrustSource = "tie_strength",
     ties: Any = None,
     channels: Any = None,
 ) -> Network:
@@ -194,12 +243,15 @@ def calibrate(
         ``"all"`` pairs, or ``"ties"``: pairs with an ATOP obligation in ``year`` or a MID
         in the ``history`` window.
     history
-        Years (ending with ``year``) of GML MIDs read for the trust proxy and ``"ties"``.
+        Years (ending with ``year``) of GML MIDs (trust) and dialogue engagements (channels)
+        read, and the window of ``"ties"``.
+    trust
+        ``"tie_strength"`` (default): measured tie strength mapped to trust; ``"alliances"``:
+        the ATOP/MID proxy for every pair (see the module docstring).
     ties
-        Measured tie strength to use as initial trust: a table with ``ccode1, ccode2,
-        tie_strength`` in [0, 1] (and optionally ``year``), such as
-        ``detente.measures.tie_strength(store, years=year)``. Pairs it lacks, or gives as
-        null, keep the proxy.
+        Your own tie strength, used in place of the measure: a table with ``ccode1, ccode2,
+        tie_strength`` in [0, 1] (and optionally ``year``), used as trust as given. Pairs it
+        lacks, or gives as null, keep the default.
     channels
         Measured channel strength: a table with ``ccode1, ccode2, channel`` in [0, 1].
 
@@ -224,6 +276,8 @@ def calibrate(
         raise ModelInputError(f"dyads: must be 'all' or 'ties', got {dyads!r}")
     if isinstance(history, bool) or not isinstance(history, int) or history < 1:
         raise ModelInputError(f"history: must be an integer >= 1, got {history!r}")
+    if trust not in ("tie_strength", "alliances"):
+        raise ModelInputError(f"trust: must be 'tie_strength' or 'alliances', got {trust!r}")
     tables = ("cow_system", "state_codes", "cow_nmc", "atop_dyad_years", "gml_mid_dyad_years")
     for table in tables:
         store.require(table)
@@ -242,16 +296,40 @@ def calibrate(
 
     trust12 = _proxy_trust(pl.col("defend21"), frame)
     trust21 = _proxy_trust(pl.col("defend12"), frame)
+    trust_note = (f"proxy: ATOP 5.1 obligations in {year} and GML MIDs {year - history + 1}-"
+                  f"{year} (weights {TRUST_PROXY})")
+    read = list(tables)
+    if trust == "tie_strength":
+        from detente.measures import tie_strength
+
+        measured = pl.from_arrow(tie_strength(store, years=int(year))).select(
+            pl.col("ccode1").alias("c1"), pl.col("ccode2").alias("c2"),
+            pl.col("tie_strength").alias("measured_tie"))
+        frame = frame.join(measured, on=["c1", "c2"], how="left")
+        trust12 = _trust_from_ties(pl.col("defend21"), frame, trust12)
+        trust21 = _trust_from_ties(pl.col("defend12"), frame, trust21)
+        found = int(frame["measured_tie"].is_not_null().sum())
+        trust_note = (f"measured tie strength {year} (detente.measures.tie_strength; mapping "
+                      f"{TRUST_FROM_TIES}) for {found} of {frame.height} dyads; the others: "
+                      f"{trust_note}")
+        read += ["engagements", "sipri_tiv", "mme_exercises", "un_pko_contributions",
+                 "cow_igo_dyad_years", "un_roll_calls"]
+    frame = frame.join(_dialogue(store, int(year), codes, history), on=["c1", "c2"],
+                       how="left").with_columns(pl.col("dialogue").fill_null(False))
+    if frame["dialogue"].any():
+        read += ["us_visits"]
     channel = frame.select(
         pl.when(pl.col("consul") == 1).then(CHANNEL_PROXY["consultation"])
+        .when(pl.col("dialogue")).then(CHANNEL_PROXY["dialogue"])
         .when((pl.col("defend12") + pl.col("defend21")) > 0)
         .then(CHANNEL_PROXY["defence_pledge"]).otherwise(0.0)).to_series().to_numpy()
     provenance = {
         "capability": "CINC recomputed from COW NMC v7.0 (detente.measures.cinc)",
-        "trust": (f"proxy: ATOP 5.1 obligations in {year} and GML MIDs {year - history + 1}-"
-                  f"{year} (weights {TRUST_PROXY}); waiting for measured tie strength"),
-        "channel": (f"proxy: ATOP consultation obligation -> {CHANNEL_PROXY['consultation']}, "
-                    f"defence pledge -> {CHANNEL_PROXY['defence_pledge']}, else 0"),
+        "trust": trust_note,
+        "channel": (f"ATOP consultation obligation -> {CHANNEL_PROXY['consultation']}, dialogue "
+                    f"engagements ({', '.join(DIALOGUE_INSTRUMENTS)}) {year - history + 1}-{year} "
+                    f"-> {CHANNEL_PROXY['dialogue']}, defence pledge -> "
+                    f"{CHANNEL_PROXY['defence_pledge']}, else 0"),
         "dyads": (f"all pairs of {len(codes)} states" if dyads == "all" else
                   f"defence network: ATOP obligation in {year} or GML MID in the {history} "
                   "years before"),
@@ -261,7 +339,7 @@ def calibrate(
         fwd, back, found = _override(frame, table, "tie_strength", directed=True)
         trust12 = np.where(np.isnan(fwd), trust12, fwd)
         trust21 = np.where(np.isnan(back), trust21, back)
-        provenance["trust"] = (f"measured tie strength (ties=) for {found} of {frame.height} "
+        provenance["trust"] = (f"your tie strength (ties=) for {found} of {frame.height} "
                                f"dyads; the others: {provenance['trust']}")
     if channels is not None:
         table = _pair_table(channels, "channel", "channels", int(year))
@@ -288,5 +366,6 @@ def calibrate(
         channel=channel, trust_first=trust12, trust_second=trust21,
         capability=np.array([by_code[c] for c in codes], dtype=np.float64),
         codes=np.array(codes, dtype=np.int64), year=int(year),
-        data_versions=store.data_versions(list(tables)), provenance=provenance,
+        data_versions=store.data_versions([t for t in read if store.has_table(t)]),
+        provenance=provenance,
     )

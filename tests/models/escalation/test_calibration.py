@@ -39,12 +39,24 @@ def _expected_from_panels(store: Store, year: int, codes: list[int]) -> pl.DataF
                + w["mid_share"] * pl.col("mid_share")).clip(w["low"], w["high"]))
 
 
+def _dialogue_pairs(store: Store, year: int) -> pl.DataFrame:
+    """Pairs with an attaché, defence-visit or intelligence engagement in the 10 years."""
+    rows = store.rows(
+        "SELECT DISTINCT least(ccode1, ccode2), greatest(ccode1, ccode2) FROM all_engagements "
+        "WHERE instrument IN ('attache', 'defence_visit', 'intelligence_sharing') "
+        f"AND year BETWEEN {year - 9} AND {year} AND ccode1 <> ccode2")
+    pairs = pl.DataFrame(rows, schema=["a", "b"], orient="row")
+    both = pl.concat([pairs, pairs.select(pl.col("b").alias("a"), pl.col("a").alias("b"))])
+    return both.select(pl.col("a").alias("ccode1"), pl.col("b").alias("ccode2"),
+                       pl.lit(True).alias("dialogue"))
+
+
 def test_proxies_match_the_panel_verbs(store: Store) -> None:
-    net = calibrate(store, 2010, STATES)
+    net = calibrate(store, 2010, STATES, trust="alliances")
     assert net.year == 2010 and net.n_states == 10 and net.n_dyads == 45
     assert net.data_versions == {"atop": "5.1", "cow_nmc": "7.0", "cow_states": "2016",
-                                 "gml_mid": "2.2.1"}
-    assert "proxy" in net.provenance["trust"] and "proxy" in net.provenance["channel"]
+                                 "gml_mid": "2.2.1", "us_presence": "troopdata 3946bcf"}
+    assert "proxy" in net.provenance["trust"] and "dialogue" in net.provenance["channel"]
     codes = [int(c) for c in net.codes]  # type: ignore[union-attr]
     expected = _expected_from_panels(store, 2010, codes)
     # consultation and weak pledges count if either side holds them
@@ -52,6 +64,8 @@ def test_proxies_match_the_panel_verbs(store: Store) -> None:
         pl.col("ccode1").alias("ccode2"), pl.col("ccode2").alias("ccode1"),
         pl.col("atop_consul").alias("consul_back"), pl.col("atop_neutral").alias("neutral_back"),
         pl.col("atop_nonagg").alias("nonagg_back")), on=["ccode1", "ccode2"])
+        .join(_dialogue_pairs(store, 2010), on=["ccode1", "ccode2"], how="left")
+        .with_columns(pl.col("dialogue").fill_null(False))
         .with_columns(trust=(TRUST_PROXY["base"] + TRUST_PROXY["defended_by"]
                              * pl.col("defended_by")
                              + TRUST_PROXY["consultation"]
@@ -63,6 +77,7 @@ def test_proxies_match_the_panel_verbs(store: Store) -> None:
                       .clip(TRUST_PROXY["low"], TRUST_PROXY["high"]),
                       channel=pl.when(pl.max_horizontal("atop_consul", "consul_back") == 1)
                       .then(CHANNEL_PROXY["consultation"])
+                      .when(pl.col("dialogue")).then(CHANNEL_PROXY["dialogue"])
                       .when(pl.max_horizontal("atop_defense", "defended_by") == 1)
                       .then(CHANNEL_PROXY["defence_pledge"]).otherwise(0.0)))
     ours = net.dyads().select("ccode1", "ccode2", "trust12", "channel")
@@ -77,7 +92,7 @@ def test_proxies_match_the_panel_verbs(store: Store) -> None:
 
 
 def test_directed_pledges_and_rivalries(store: Store) -> None:
-    d = calibrate(store, 2010, ["USA", "JPN", "CHN", "UKG"]).dyads()
+    d = calibrate(store, 2010, ["USA", "JPN", "CHN", "UKG"], trust="alliances").dyads()
     row = lambda a, b: d.filter((pl.col("state1") == a) & (pl.col("state2") == b)).row(  # noqa: E731
         0, named=True)
     usa_jpn = row("USA", "JPN")
@@ -133,7 +148,25 @@ def test_measured_ties_and_channels_replace_the_proxies(store: Store) -> None:
     assert usa_chn["channel"] == 0.7
     chn_jpn = d.filter(pl.col("state1") == "CHN").row(0, named=True)
     assert chn_jpn["trust12"] < 0.5  # null in the table: the proxy
-    assert "measured tie strength (ties=) for 2 of 3 dyads" in net.provenance["trust"]
+    assert "your tie strength (ties=) for 2 of 3 dyads" in net.provenance["trust"]
+
+
+def test_default_trust_is_measured_tie_strength(store: Store) -> None:
+    from detente.measures import tie_strength
+    from detente.models.escalation._calibration import TRUST_FROM_TIES as W
+
+    net = calibrate(store, 2010, ["USA", "JPN", "CHN", "UKG"])
+    assert "measured tie strength 2010" in net.provenance["trust"]
+    ties = {(r["ccode1"], r["ccode2"]): r["tie_strength"]
+            for r in tie_strength(store, years=2010).to_pylist()}
+    d = {(r["ccode1"], r["ccode2"]): r for r in net.dyads().to_dicts()}
+    # The United States and the United Kingdom: mutual defence pledges, no MIDs.
+    us_uk = W["base"] + W["tie"] * ties[(2, 200)] + W["defended_by"]
+    assert d[(2, 200)]["trust12"] == pytest.approx(min(us_uk, W["high"]))
+    # ATOP's one-way US pledge to Japan: Japan trusts the US more than the reverse.
+    assert d[(2, 740)]["trust21"] - d[(2, 740)]["trust12"] == pytest.approx(W["defended_by"])
+    assert d[(2, 710)]["trust12"] < d[(2, 200)]["trust12"]
+    assert {"sipri_tiv", "un_pko", "mme"} <= set(net.data_versions)
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
