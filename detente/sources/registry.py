@@ -5,14 +5,19 @@ from __future__ import annotations
 from detente._errors import SourceError
 from detente.sources import (
     atop,
+    cameo,
+    cameo_actors,
     countrycode,
     cow_alliance,
     cow_majors,
     cow_mid,
     cow_nmc,
     cow_states,
+    fips_countries,
+    gdelt_layouts,
     gml_mid,
     gw_states,
+    plover,
 )
 from detente.sources._declare import Source
 
@@ -26,6 +31,11 @@ _MODULES = (
     cow_mid,
     gml_mid,
     countrycode,
+    cameo,
+    plover,
+    cameo_actors,
+    fips_countries,
+    gdelt_layouts,
 )
 
 SOURCES: dict[str, Source] = {m.SOURCE.id: m.SOURCE for m in _MODULES}
