@@ -89,8 +89,8 @@ def map_states(store: Store, typed: pa.Table, layout: Layout) -> tuple[pa.Table,
             CREATE OR REPLACE TEMP TABLE codes AS
             SELECT DISTINCT {role}_country AS code FROM typed_events
             WHERE {role}_country IS NOT NULL""")
-        as_of = (f"CASE WHEN y.year > {int(last)} THEN ' (membership as of ' || y.yr || ', "
-                 f"COW\'s last year, for ' || y.year || ')' ELSE '' END")
+        as_of = (f"CASE WHEN y.year > {int(last)} THEN ', the last year COW covers (event year ' "
+                 f"|| y.year || ')' ELSE '' END")
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE map_{role} AS
             WITH cand AS ({_candidates(kind)}),
