@@ -42,85 +42,34 @@ import pyarrow as pa
 
 from detente._errors import ActorError
 from detente.monitor._engines import DuckDBEngine, Engine, TableInput
+from detente.store._events import (
+    COUNTS,
+    FREQS,
+    base_sql,
+    derived_sql,
+    period_sql,
+    window_sql,
+)
 from detente.store._store import Store
 
 Freq = Literal["day", "week", "month", "year"]
-FREQS: tuple[str, ...] = ("day", "week", "month", "year")
 
 METRICS = ("events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
            "cooperation", "conflict", "goldstein_total", "goldstein_mean", "net_cooperation",
            "conflict_share")
 """The columns of a temperature series, after its keys."""
 
-_COUNTS = ("events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
-           "goldstein_n", "goldstein_tenths")
-
-
-def _period(freq: str) -> str:
-    if freq not in FREQS:
-        raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
-    return "date" if freq == "day" else f"CAST(date_trunc('{freq}', date) AS DATE)"
-
-
-def _window(start: date | None, end: date | None) -> str:
-    parts = []
-    if start is not None:
-        parts.append(f"date >= DATE '{start.isoformat()}'")
-    if end is not None:
-        parts.append(f"date <= DATE '{end.isoformat()}'")
-    return "".join(f" AND {p}" for p in parts)
-
-
-def base_sql(freq: Freq, *, directed: bool = True, start: date | None = None,
-             end: date | None = None) -> str:
-    """Additive sums per period and dyad (COW codes) from the table ``events``.
-
-    Portable SQL: DuckDB and Spark give identical results (pinned by a test).
-    """
-    one, two = (("source_ccode", "target_ccode") if directed else
-                ("least(source_ccode, target_ccode)", "greatest(source_ccode, target_ccode)"))
-    quads = ",\n           ".join(
-        f"CAST(sum(CASE WHEN quad_class = {q} THEN 1 ELSE 0 END) AS BIGINT) AS {name}"
-        for q, name in enumerate(_COUNTS[1:5], start=1))
-    return f"""
-    SELECT {_period(freq)} AS period, {one} AS ccode1, {two} AS ccode2,
-           count(*) AS events,
-           {quads},
-           count(goldstein) AS goldstein_n,
-           CAST(sum(CAST(round(goldstein * 10) AS BIGINT)) AS BIGINT) AS goldstein_tenths
-    FROM events
-    WHERE source_ccode IS NOT NULL AND target_ccode IS NOT NULL
-      AND source_ccode <> target_ccode{_window(start, end)}
-    GROUP BY 1, 2, 3"""
-
-
-def _derived(keys: str) -> str:
-    """Select the keys and the derived measures from additive sums."""
-    return f"""
-    SELECT {keys}, events, verbal_coop, material_coop, verbal_conflict, material_conflict,
-           verbal_coop + material_coop AS cooperation,
-           verbal_conflict + material_conflict AS conflict,
-           CASE WHEN goldstein_n > 0 THEN CAST(goldstein_tenths AS DOUBLE) / CAST(10 AS DOUBLE)
-                ELSE CAST(0 AS DOUBLE) END AS goldstein_total,
-           CASE WHEN goldstein_n > 0 THEN CAST(goldstein_tenths AS DOUBLE)
-                / CAST(10 * goldstein_n AS DOUBLE) END AS goldstein_mean,
-           CASE WHEN events > 0 THEN CAST(verbal_coop + material_coop - verbal_conflict
-                - material_conflict AS DOUBLE) / CAST(events AS DOUBLE) END AS net_cooperation,
-           CASE WHEN events > 0 THEN CAST(verbal_conflict + material_conflict AS DOUBLE)
-                / CAST(events AS DOUBLE) END AS conflict_share"""
-
-
 def dyads_sql(freq: Freq, *, directed: bool = True, start: date | None = None,
               end: date | None = None) -> str:
     """Every dyad's series from ``events`` (portable SQL; see :func:`dyad_temperature`)."""
     return (f"WITH base AS ({base_sql(freq, directed=directed, start=start, end=end)})"
-            f"{_derived('period, ccode1, ccode2')} FROM base ORDER BY period, ccode1, ccode2")
+            f"{derived_sql('period, ccode1, ccode2')} FROM base ORDER BY period, ccode1, ccode2")
 
 
 def sides_sql(freq: Freq, *, directed: bool = True, start: date | None = None,
               end: date | None = None) -> str:
     """One pair of sides' series from ``events`` and ``sides`` (``side`` 1 or 2, ``ccode``)."""
-    sums = ", ".join(f"CAST(sum(b.{c}) AS BIGINT) AS {c}" for c in _COUNTS)
+    sums = ", ".join(f"CAST(sum(b.{c}) AS BIGINT) AS {c}" for c in COUNTS)
     back = "" if directed else " OR (s1.side = 2 AND s2.side = 1)"
     return f"""
     WITH base AS ({base_sql(freq, directed=True, start=start, end=end)}),
@@ -129,7 +78,7 @@ def sides_sql(freq: Freq, *, directed: bool = True, start: date | None = None,
         FROM base b JOIN sides s1 ON s1.ccode = b.ccode1 JOIN sides s2 ON s2.ccode = b.ccode2
         WHERE (s1.side = 1 AND s2.side = 2){back}
         GROUP BY b.period)
-    {_derived('period')} FROM pooled ORDER BY period"""
+    {derived_sql('period')} FROM pooled ORDER BY period"""
 
 
 def dyad_temperature(
@@ -203,8 +152,8 @@ def covered_periods(store: Store, freq: Freq, start: date | None = None,
     """
     require_events(store)
     return store.arrow(
-        f"SELECT DISTINCT {_period(freq)} AS period FROM events "
-        f"WHERE source_ccode IS NOT NULL AND target_ccode IS NOT NULL{_window(start, end)} "
+        f"SELECT DISTINCT {period_sql(freq)} AS period FROM events "
+        f"WHERE source_ccode IS NOT NULL AND target_ccode IS NOT NULL{window_sql(start, end)} "
         "ORDER BY period")
 
 

@@ -1,4 +1,8 @@
-"""The store tables the monitor keeps: events, the files they came from, unmapped codes, alerts.
+"""The canonical event tables and the portable SQL that aggregates them.
+
+The monitor (:mod:`detente.monitor`) fills and reads these tables; panels read ``events``
+through the same SQL (``add_event_tone``). Tables: events, the files they came from, unmapped
+codes, alerts.
 
 ``events`` is the canonical event table: one row per event after de-duplication, whatever
 format it arrived in, with its actors mapped to states (COW code and ISO3, year-aware), its
@@ -7,6 +11,8 @@ file (``file_id``) and 1-based line it was read from.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 import duckdb
 
@@ -96,3 +102,67 @@ def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create the monitor's tables if they do not exist yet."""
     for ddl in (EVENTS_DDL, EVENT_FILES_DDL, EVENT_UNMAPPED_DDL, ALERTS_DDL):
         con.execute(ddl)
+
+
+# -- portable aggregation SQL (DuckDB and Spark run it unchanged) ----------------------------
+FREQS: tuple[str, ...] = ("day", "week", "month", "year")
+
+COUNTS = ("events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
+          "goldstein_n", "goldstein_tenths")
+"""The additive sums of :func:`base_sql`; the measures are derived from them."""
+
+
+def period_sql(freq: str) -> str:
+    """The period label of ``date``: the day, or the first day of its ISO week, month or year."""
+    if freq not in FREQS:
+        raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
+    return "date" if freq == "day" else f"CAST(date_trunc('{freq}', date) AS DATE)"
+
+
+def window_sql(start: date | None, end: date | None) -> str:
+    """`` AND date >= ... AND date <= ...`` for the bounds given."""
+    parts = []
+    if start is not None:
+        parts.append(f"date >= DATE '{start.isoformat()}'")
+    if end is not None:
+        parts.append(f"date <= DATE '{end.isoformat()}'")
+    return "".join(f" AND {p}" for p in parts)
+
+
+def base_sql(freq: str, *, directed: bool = True, start: date | None = None,
+             end: date | None = None) -> str:
+    """Additive sums per period and dyad (COW codes) from the table ``events``.
+
+    Portable SQL: DuckDB and Spark give identical results (pinned by a test).
+    """
+    one, two = (("source_ccode", "target_ccode") if directed else
+                ("least(source_ccode, target_ccode)", "greatest(source_ccode, target_ccode)"))
+    quads = ",\n           ".join(
+        f"CAST(sum(CASE WHEN quad_class = {q} THEN 1 ELSE 0 END) AS BIGINT) AS {name}"
+        for q, name in enumerate(COUNTS[1:5], start=1))
+    return f"""
+    SELECT {period_sql(freq)} AS period, {one} AS ccode1, {two} AS ccode2,
+           count(*) AS events,
+           {quads},
+           count(goldstein) AS goldstein_n,
+           CAST(sum(CAST(round(goldstein * 10) AS BIGINT)) AS BIGINT) AS goldstein_tenths
+    FROM events
+    WHERE source_ccode IS NOT NULL AND target_ccode IS NOT NULL
+      AND source_ccode <> target_ccode{window_sql(start, end)}
+    GROUP BY 1, 2, 3"""
+
+
+def derived_sql(keys: str) -> str:
+    """Select the keys and the derived measures from additive sums."""
+    return f"""
+    SELECT {keys}, events, verbal_coop, material_coop, verbal_conflict, material_conflict,
+           verbal_coop + material_coop AS cooperation,
+           verbal_conflict + material_conflict AS conflict,
+           CASE WHEN goldstein_n > 0 THEN CAST(goldstein_tenths AS DOUBLE) / CAST(10 AS DOUBLE)
+                ELSE CAST(0 AS DOUBLE) END AS goldstein_total,
+           CASE WHEN goldstein_n > 0 THEN CAST(goldstein_tenths AS DOUBLE)
+                / CAST(10 * goldstein_n AS DOUBLE) END AS goldstein_mean,
+           CASE WHEN events > 0 THEN CAST(verbal_coop + material_coop - verbal_conflict
+                - material_conflict AS DOUBLE) / CAST(events AS DOUBLE) END AS net_cooperation,
+           CASE WHEN events > 0 THEN CAST(verbal_conflict + material_conflict AS DOUBLE)
+                / CAST(events AS DOUBLE) END AS conflict_share"""
