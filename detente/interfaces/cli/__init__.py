@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.interfaces.cli import _data, _panel
+from detente.interfaces.cli import _data, _monitor, _panel, _plan
 from detente.interfaces.cli._common import StoreOption, friendly, open_store
 
 app = typer.Typer(
@@ -15,6 +15,8 @@ app = typer.Typer(
 )
 app.add_typer(_data.app, name="data")
 app.add_typer(_panel.app, name="panel")
+app.add_typer(_monitor.app, name="monitor")
+app.add_typer(_plan.app, name="plan")
 
 
 @app.command()
