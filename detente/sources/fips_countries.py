@@ -50,8 +50,11 @@ SOURCE = Source(
     missing_values="None in this file.",
     notes=(
         "FIPS 10-4 differs from ISO: AG is Algeria, AU Austria, AS Australia, GM Germany, "
-        "UK the United Kingdom, RS Russia, RB Serbia. GDELT kept FIPS after the standard was "
-        "withdrawn in 2008, so codes of later states (South Sudan OD, Kosovo KV) are GDELT's."
+        "UK the United Kingdom, RS Russia, RI Serbia, YI Serbia and Montenegro. GDELT kept "
+        "FIPS after the standard was withdrawn in 2008, so later states carry GDELT's codes "
+        "(South Sudan OD, Kosovo KV). The table has no RB, which the authors of the 9-column "
+        "GDELT subset mapped to Serbia by hand; a GDELT file using RB gets an unmapped "
+        "location, reported at ingest."
     ),
     redistributable=True,
 )
