@@ -141,6 +141,13 @@ def watchlist_from_dict(doc: Mapping[str, Any], *, source: str = "watchlist") ->
         if spec.get("direction") not in (None, "up", "down"):
             problems.append(Violation(source, i, "direction", "must be 'up' or 'down'",
                                       str(spec.get("direction"))))
+        for key in ("start", "end"):
+            if key in spec and not isinstance(spec[key], date):
+                try:
+                    spec[key] = date.fromisoformat(str(spec[key]))
+                except ValueError:
+                    problems.append(Violation(source, i, key, "is not a date (YYYY-MM-DD)",
+                                              str(spec[key])))
         name = str(spec.get("name", ""))
         if name in names:
             problems.append(Violation(source, i, "name", "repeats another entry's name", name))
@@ -148,9 +155,6 @@ def watchlist_from_dict(doc: Mapping[str, Any], *, source: str = "watchlist") ->
         if problems:
             continue
         spec["detectors"] = detectors
-        for key in ("start", "end"):
-            if isinstance(spec.get(key), str):
-                spec[key] = date.fromisoformat(spec[key])
         watches.append(Watch(**spec))
     if problems:
         raise ImportRejected(problems)

@@ -59,16 +59,18 @@ def ingest(
     with open_store(store) as db, spinner("") as spin:
         spin.add_task(f"ingesting {len(files)} file(s)", total=None)
         report = ingest_events(db, files, format=format, date=day, quarantine=quarantine)
-    view = Table(title="event files")
-    for col in ("file", "format", "status", "records", "added", "duplicates", "quarantined",
-                "skipped", "dates"):
-        view.add_column(col)
     for f in report.files:
-        dates = f"{f.first_date} .. {f.last_date}" if f.first_date else "-"
-        view.add_row(Path(f.path).name, f.format, f.status, f"{f.records:,}",
-                     f"{f.events_added:,}", f"{f.duplicates:,}", f"{f.quarantined:,}",
-                     f"{f.skipped:,}", dates)
-    console.print(view)
+        name = Path(f.path).name
+        if f.status == "unchanged":
+            console.print(f"{name}: unchanged (already ingested as file {f.file_id})")
+            continue
+        dates = f", {f.first_date} to {f.last_date}" if f.first_date else ""
+        extra = "".join(f", {n:,} {what}" for n, what in ((f.quarantined, "bad lines quarantined"),
+                                                          (f.skipped, "non-event records skipped"))
+                        if n)
+        console.print(f"{name}: ingested as {f.format}, {f.records:,} records, "
+                      f"{f.events_added:,} events added, {f.duplicates:,} duplicates{extra}"
+                      f"{dates}", highlight=False)
     for f in report.files:
         if f.quarantine_path:
             console.print(f"bad lines of {Path(f.path).name} written to {f.quarantine_path}")
