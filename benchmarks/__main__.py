@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["bench_panels"]
+BENCHMARKS = ["bench_panels", "bench_monitor"]
 
 
 def main(argv: list[str]) -> None:
