@@ -80,7 +80,7 @@ def plan_chart(evaluation: PlanEvaluation, path: str | Path, *, store: Store | N
 
 def _ms(day: date) -> float:
     """A date as epoch milliseconds (plotly's vline on date axes wants a number)."""
-    from datetime import datetime, UTC
+    from datetime import UTC, datetime
 
     return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp() * 1000
 

@@ -38,10 +38,10 @@ import pyarrow.compute as pc
 
 from detente._errors import ImportRejected, StoreError, Violation
 from detente.monitor._formats import FORMATS, RawEvents, detect_format, read_events
-from detente.store._events import EVENTS_DDL, ensure_tables
 from detente.monitor._states import map_states
 from detente.monitor._validate import check_and_type
 from detente.sources._fetch import file_sha256
+from detente.store._events import EVENTS_DDL, ensure_tables
 from detente.store._store import Store
 
 EVENT_COLUMNS = (

@@ -49,7 +49,6 @@ within ``window_days`` of its date (how many, how many cooperative, the CAMEO co
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -61,6 +60,7 @@ import pyarrow.compute as pc
 
 from detente._errors import ImportRejected, Violation
 from detente.monitor._temperature import METRICS, require_events, side_codes, temperature
+from detente.monitor._toml import read_toml
 from detente.store._store import Store
 
 COMPARISONS = ("at_least", "at_most")
@@ -134,12 +134,7 @@ def _as_date(value: Any) -> date | None:
 
 def read_plan(path: str | Path) -> Plan:
     """Read and check a plan file; every problem is named with its section and key."""
-    path = Path(path)
-    try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ImportRejected([Violation(str(path), None, None, f"cannot be read: {exc}")]) from None
-    return plan_from_dict(doc, source=str(path))
+    return plan_from_dict(read_toml(path), source=str(path))
 
 
 def plan_from_dict(doc: Mapping[str, Any], *, source: str = "plan") -> Plan:

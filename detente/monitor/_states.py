@@ -75,7 +75,7 @@ def map_states(store: Store, typed: pa.Table, layout: Layout) -> tuple[pa.Table,
     con = store.con.cursor()
     con.register("typed_events", typed)
     (last,) = con.execute("SELECT max(year) FROM state_codes").fetchall()[0]
-    con.execute(f"""
+    con.execute("""
         CREATE OR REPLACE TEMP TABLE iso_states AS
         SELECT iso3, year, min(ccode) AS ccode FROM state_codes
         WHERE iso3 IS NOT NULL GROUP BY ALL""")

@@ -44,7 +44,6 @@ from detente._errors import ActorError
 from detente.monitor._engines import DuckDBEngine, Engine, TableInput
 from detente.store._events import (
     COUNTS,
-    FREQS,
     base_sql,
     derived_sql,
     period_sql,

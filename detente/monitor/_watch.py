@@ -35,7 +35,6 @@ alerts raised for the first time.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -48,6 +47,7 @@ import pyarrow as pa
 from detente._errors import ImportRejected, StoreError, Violation
 from detente.monitor._detect import cusum_alarms, standardise, threshold_alarms, zscore_alarms
 from detente.monitor._temperature import METRICS, Side, temperature
+from detente.monitor._toml import read_toml
 from detente.store._events import FREQS, ensure_tables
 from detente.store._store import Store
 
@@ -99,12 +99,7 @@ class Watchlist:
 
 def read_watchlist(path: str | Path) -> Watchlist:
     """Read and check a watchlist file; every problem is named with its entry and key."""
-    path = Path(path)
-    try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ImportRejected([Violation(str(path), None, None, f"cannot be read: {exc}")]) from None
-    return watchlist_from_dict(doc, source=str(path))
+    return watchlist_from_dict(read_toml(path), source=str(path))
 
 
 def watchlist_from_dict(doc: Mapping[str, Any], *, source: str = "watchlist") -> Watchlist:

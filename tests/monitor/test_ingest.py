@@ -12,7 +12,7 @@ import pytest
 from detente._errors import ImportRejected
 from detente.monitor import IngestReport, ingest_events
 from detente.store import Store
-from tests.monitor.conftest import GDELT_1126, GDELT_1217, ICEWS_CSV, ICEWS_TAB, PLOVER_GSR
+from tests.monitor.conftest import ICEWS_CSV, ICEWS_TAB, PLOVER_GSR
 
 
 def _icews_raw(mirror: Path) -> pl.DataFrame:

@@ -19,8 +19,16 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="session")
 def spark() -> Iterator[object]:
     """One local SparkSession for the test session (local[2], no UI, 4 shuffle partitions)."""
+    import os
+    import shutil
+
     from detente.monitor import local_spark
 
+    if shutil.which("java") is None:
+        message = "Spark needs a Java runtime (apt-get install default-jre-headless)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + "; .ci/run installs it")
+        pytest.skip(message)
     session = local_spark("detente-tests")
     session.sparkContext.setLogLevel("ERROR")
     yield session
