@@ -9,8 +9,9 @@ than one machine. Both return Arrow tables.
 Why not Ibis: ibis-framework 12 (the current release) requires pyspark < 4.1 and its older
 releases pandas < 3, so it cannot be installed beside duckdb 2.0, pyspark 4.3 and pandas 3.
 The SQL is kept to what both engines read the same way: ``date_trunc`` with a cast to DATE,
-``CASE`` sums cast to BIGINT, ``least``/``greatest``, and exact integer sums (Goldstein weights
-are published to one decimal, so they are summed in tenths and both engines agree to the bit).
+``CASE`` sums cast to BIGINT, ``least``/``greatest``, ``make_date``, and Goldstein totals rounded
+to tenths per group (the weights are published to one decimal), so both engines agree to the
+bit.
 """
 
 from __future__ import annotations
