@@ -15,6 +15,7 @@ from detente.monitor._detect import cusum_alarms, threshold_alarms, zscore_alarm
 from detente.monitor._engines import DuckDBEngine, Engine, SparkEngine, local_spark
 from detente.monitor._formats import FORMATS, detect_format
 from detente.monitor._ingest import FileReport, IngestReport, ingest_events
+from detente.monitor._plans import Plan, PlanEvaluation, evaluate_plan, read_plan
 from detente.monitor._temperature import (
     METRICS,
     covered_periods,
@@ -38,6 +39,8 @@ __all__ = [
     "Engine",
     "FileReport",
     "IngestReport",
+    "Plan",
+    "PlanEvaluation",
     "SparkEngine",
     "Watch",
     "WatchRun",
@@ -47,9 +50,11 @@ __all__ = [
     "cusum_alarms",
     "detect_format",
     "dyad_temperature",
+    "evaluate_plan",
     "export_events",
     "ingest_events",
     "local_spark",
+    "read_plan",
     "read_watchlist",
     "run_watchlist",
     "temperature",

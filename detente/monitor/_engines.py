@@ -58,8 +58,9 @@ class DuckDBEngine:
                 else:
                     path = str(Path(table) / "**" / "*.parquet") if Path(table).is_dir() \
                         else str(table)
+                    quoted = path.replace("'", "''")
                     cur.execute(f"CREATE OR REPLACE TEMP VIEW \"{name}\" AS "
-                                f"SELECT * FROM read_parquet('{path}', hive_partitioning = false)")
+                                f"SELECT * FROM read_parquet('{quoted}', hive_partitioning = false)")
             return cur.sql(sql).to_arrow_table()
         finally:
             cur.close()
