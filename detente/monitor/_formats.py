@@ -41,6 +41,7 @@ from typing import Any, Literal
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from detente._errors import ImportRejected, Violation
@@ -50,6 +51,7 @@ CANONICAL = (
     "producer_id", "date", "source_actor", "source_country", "target_actor", "target_country",
     "cameo_code", "root_code", "quad_class", "reported_goldstein", "location_country",
     "latitude", "longitude", "publisher", "plover_event", "plover_mode", "plover_context",
+    "source_sectors", "target_sectors",
 )
 """The canonical raw fields every reader fills (as text; null where the format has none)."""
 
@@ -57,6 +59,7 @@ FormatName = Literal["icews", "icews_csv", "gdelt1", "gdelt2", "gdelt_subset", "
 FORMATS: tuple[str, ...] = ("icews", "icews_csv", "gdelt1", "gdelt2", "gdelt_subset", "plover")
 ActorKind = Literal["name", "cameo"]
 PlaceKind = Literal["name", "fips", "iso3"]
+SectorKind = Literal["names", "codes"]
 
 
 @dataclass(frozen=True)
@@ -65,11 +68,12 @@ class Layout:
 
     name: str
     dataset: str
-    fields: Mapping[str, str]
+    fields: Mapping[str, str | tuple[str, ...]]
     date_format: str
     actor_kind: ActorKind
     place_kind: PlaceKind | None
     date_basis: Literal["event", "published"] = "event"
+    sector_kind: SectorKind | None = None
 
 
 _ICEWS_FIELDS = {
@@ -77,7 +81,8 @@ _ICEWS_FIELDS = {
     "source_country": "Source Country", "target_actor": "Target Name",
     "target_country": "Target Country", "cameo_code": "CAMEO Code",
     "reported_goldstein": "Intensity", "location_country": "Country", "latitude": "Latitude",
-    "longitude": "Longitude", "publisher": "Publisher",
+    "longitude": "Longitude", "publisher": "Publisher", "source_sectors": "Source Sectors",
+    "target_sectors": "Target Sectors",
 }
 _GDELT_FIELDS = {
     "producer_id": "GLOBALEVENTID", "date": "SQLDATE", "source_actor": "Actor1Code",
@@ -86,6 +91,8 @@ _GDELT_FIELDS = {
     "root_code": "EventRootCode", "quad_class": "QuadClass",
     "reported_goldstein": "GoldsteinScale", "location_country": "ActionGeo_CountryCode",
     "latitude": "ActionGeo_Lat", "longitude": "ActionGeo_Long", "publisher": "SOURCEURL",
+    "source_sectors": ("Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code"),
+    "target_sectors": ("Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code"),
 }
 _SUBSET_FIELDS = {
     "producer_id": "GlobalEventID", "cameo_code": "EventCode", "root_code": "EventRootCode",
@@ -96,19 +103,25 @@ _SUBSET_FIELDS = {
 _PLOVER_FIELDS = {
     "producer_id": "id", "date": "date", "source_actor": "source", "source_country": "source",
     "target_actor": "target", "target_country": "target", "plover_event": "event",
-    "plover_mode": "mode", "plover_context": "context",
+    "plover_mode": "mode", "plover_context": "context", "source_sectors": "source",
+    "target_sectors": "target",
 }
 
 LAYOUTS: dict[str, Layout] = {
-    "icews": Layout("icews", "icews", _ICEWS_FIELDS, "%Y-%m-%d", "name", "name"),
+    "icews": Layout("icews", "icews", _ICEWS_FIELDS, "%Y-%m-%d", "name", "name",
+                    sector_kind="names"),
     "icews_csv": Layout("icews_csv", "icews",
                         {k: v.lower().replace(" ", "_") for k, v in _ICEWS_FIELDS.items()}
-                        | {"reported_goldstein": "intensity"}, "%Y-%m-%d", "name", "name"),
-    "gdelt1": Layout("gdelt1", "gdelt", _GDELT_FIELDS, "%Y%m%d", "cameo", "fips"),
-    "gdelt2": Layout("gdelt2", "gdelt", _GDELT_FIELDS, "%Y%m%d", "cameo", "fips"),
+                        | {"reported_goldstein": "intensity"}, "%Y-%m-%d", "name", "name",
+                        sector_kind="names"),
+    "gdelt1": Layout("gdelt1", "gdelt", _GDELT_FIELDS, "%Y%m%d", "cameo", "fips",
+                     sector_kind="codes"),
+    "gdelt2": Layout("gdelt2", "gdelt", _GDELT_FIELDS, "%Y%m%d", "cameo", "fips",
+                     sector_kind="codes"),
     "gdelt_subset": Layout("gdelt_subset", "gdelt", _SUBSET_FIELDS, "%Y-%m-%d", "cameo", "iso3",
                            "published"),
-    "plover": Layout("plover", "plover", _PLOVER_FIELDS, "%Y-%m-%d", "cameo", None),
+    "plover": Layout("plover", "plover", _PLOVER_FIELDS, "%Y-%m-%d", "cameo", None,
+                     sector_kind="codes"),
 }
 
 
@@ -220,7 +233,15 @@ def _canonical(table: pa.Table, layout: Layout) -> pa.Table:
     columns: dict[str, pa.Array | pa.ChunkedArray] = {}
     for name in CANONICAL:
         raw = layout.fields.get(name)
-        if raw is not None and raw in table.column_names:
+        if isinstance(raw, tuple):  # several fields (GDELT's three actor type codes)
+            present = [pc.fill_null(table.column(r), "") for r in raw if r in table.column_names]
+            if present:  # ("MIL", "", "") -> "MIL"; all blank -> null
+                joined = pc.utf8_trim(pc.binary_join_element_wise(*present, ","), ",")
+                columns[name] = pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.string()),
+                                           joined)
+            else:
+                columns[name] = pa.nulls(table.num_rows, pa.string())
+        elif raw is not None and raw in table.column_names:
             columns[name] = table.column(raw)
         else:
             columns[name] = pa.nulls(table.num_rows, pa.string())
@@ -252,7 +273,8 @@ def read_tabular(store: Store, path: Path, fmt: str) -> RawEvents:
         table, bad, _ = _read_table(path, delimiter="\t" if tab else ",", names=None,
                                     quoted=not tab, null_values=["", "NA"])
         expected = table.num_columns - 1
-        missing = [v for v in layout.fields.values() if v not in table.column_names]
+        missing = [v for v in layout.fields.values()
+                   if isinstance(v, str) and v not in table.column_names]
         if missing:
             raise ImportRejected([Violation(str(path), 1, m, "field is missing from the header")
                                   for m in missing])
@@ -358,14 +380,15 @@ def _actors(value: Any) -> list[dict[str, Any]] | None:
     return value
 
 
-def _actor_fields(actor: dict[str, Any] | None) -> tuple[str | None, str | None]:
+def _actor_fields(actor: dict[str, Any] | None) -> tuple[str | None, str | None, str | None]:
+    """(actor label, country code, sector) of a PLOVER actor object."""
     if actor is None:
-        return None, None
+        return None, None, None
     code = actor.get("code")
     code = str(code).strip() or None if code is not None else None
-    sector = actor.get("sector")
-    label = (code or "") + (str(sector).strip() if sector else "")
-    return label or (actor.get("actorText") or None), code
+    sector = str(actor.get("sector") or "").strip() or None
+    label = (code or "") + (sector or "")
+    return label or (actor.get("actorText") or None), code, sector
 
 
 def read_plover(path: Path) -> RawEvents:
@@ -412,11 +435,12 @@ def read_plover(path: Path) -> RawEvents:
         if isinstance(context, list):
             context = ", ".join(map(str, context))
         for src, tgt in pairs:
-            s_label, s_code = _actor_fields(src)
-            t_label, t_code = _actor_fields(tgt)
+            s_label, s_code, s_sector = _actor_fields(src)
+            t_label, t_code, t_sector = _actor_fields(tgt)
             values = {"producer_id": record.get("id"), "date": record.get("date"),
                       "source_actor": s_label, "source_country": s_code,
                       "target_actor": t_label, "target_country": t_code,
+                      "source_sectors": s_sector, "target_sectors": t_sector,
                       "plover_event": record.get("event"), "plover_mode": record.get("mode"),
                       "plover_context": context, "line": line}
             for name in rows:

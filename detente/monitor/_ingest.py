@@ -37,6 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from detente._errors import ImportRejected, StoreError, Violation
+from detente.monitor._agents import mark_military
 from detente.monitor._formats import FORMATS, RawEvents, detect_format, read_events
 from detente.monitor._states import map_states
 from detente.monitor._validate import check_and_type
@@ -47,9 +48,10 @@ from detente.store._store import Store
 EVENT_COLUMNS = (
     "date", "dataset", "producer_id", "source_actor", "source_country", "source_ccode",
     "source_iso3", "target_actor", "target_country", "target_ccode", "target_iso3",
-    "cameo_code", "root_code", "quad_class", "goldstein", "plover_event", "plover_mode",
-    "plover_context", "reported_goldstein", "location_country", "location_ccode",
-    "location_iso3", "latitude", "longitude", "publisher", "file_id", "line",
+    "source_military", "target_military", "cameo_code", "root_code", "quad_class",
+    "goldstein", "plover_event", "plover_mode", "plover_context", "reported_goldstein",
+    "location_country", "location_ccode", "location_iso3", "latitude", "longitude",
+    "publisher", "file_id", "line",
 )
 
 
@@ -173,6 +175,7 @@ def ingest_events(
             lines = pa.array(sorted({v.row for v in bad if v.row is not None}), pa.int64())
             typed = typed.filter(pc.invert(pc.is_in(typed["line"], lines)))
         events, unmapped = map_states(store, typed, raw.layout)
+        events = mark_military(store, events, raw.layout)
         events = events.append_column("file_id", pa.array(np.full(events.num_rows, next_id),
                                                           pa.int32()))
         staged.append(_Staged(raw, digest, next_id, events, unmapped, bad))

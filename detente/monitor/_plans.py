@@ -17,6 +17,7 @@ A plan is a TOML file (example: ``examples/plan.toml``)::
     target = 0.8
     by = 2018-06-30
     comparison = "at_least"               # optional: at_least | at_most (default by indicator)
+    military = "any"                       # optional: either | both to count military actors only
 
     [[objective]]
     id = "vnm-capability"
@@ -44,7 +45,8 @@ from baseline at ``start`` to target at ``by`` would have reached by ``as_of``, 
 ``no data``   the indicator has no value in the plan's window.
 
 Each planned engagement is checked against the event record: the events between its actors
-within ``window_days`` of its date (how many, how many cooperative, the CAMEO codes seen).
+within ``window_days`` of its date (how many, how many cooperative or conflictual, how many
+with a military actor on either side, the CAMEO codes seen).
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ from detente.store._store import Store
 
 COMPARISONS = ("at_least", "at_most")
 _OBJECTIVE_KEYS = {"id", "indicator", "side1", "side2", "state", "directed", "target", "by",
-                   "comparison", "description"}
+                   "comparison", "description", "military"}
 _ENGAGEMENT_KEYS = {"date", "kind", "actors", "objectives", "description"}
 
 
@@ -83,6 +85,7 @@ class Objective:
     directed: bool = True
     comparison: str | None = None
     description: str = ""
+    military: str = "any"
 
     @property
     def is_event_indicator(self) -> bool:
@@ -180,6 +183,9 @@ def plan_from_dict(doc: Mapping[str, Any], *, source: str = "plan") -> Plan:
         if ":" in indicator and not dyadic and "state" not in spec:
             problems.append(Violation(source, i, "state",
                                       f"a panel indicator needs state, or side1 and side2 ({where})"))
+        if spec.get("military", "any") not in ("any", "either", "both"):
+            problems.append(Violation(source, i, "military", "must be any, either or both",
+                                      str(spec.get("military"))))
         if spec.get("comparison") not in (None, *COMPARISONS):
             problems.append(Violation(source, i, "comparison", "must be at_least or at_most",
                                       str(spec.get("comparison"))))
@@ -195,7 +201,8 @@ def plan_from_dict(doc: Mapping[str, Any], *, source: str = "plan") -> Plan:
                 id=str(spec["id"]), indicator=indicator, target=float(spec["target"]), by=by,
                 side1=spec.get("side1"), side2=spec.get("side2"), state=spec.get("state"),
                 directed=bool(spec.get("directed", True)), comparison=spec.get("comparison"),
-                description=str(spec.get("description", ""))))
+                description=str(spec.get("description", "")),
+                military=str(spec.get("military", "any"))))
     if not doc.get("objective"):
         problems.append(Violation(source, None, "objective", "the plan has no [[objective]]"))
     engagements: list[Engagement] = []
@@ -242,7 +249,8 @@ class PlanEvaluation:
 def _event_series(store: Store, plan: Plan, obj: Objective, first: date, last: date
                   ) -> pa.Table:
     table = temperature(store, obj.side1, obj.side2, freq=plan.freq,  # type: ignore[arg-type]
-                        directed=obj.directed, start=first, end=last)
+                        directed=obj.directed, start=first, end=last,
+                        military=obj.military)  # type: ignore[arg-type]
     return pa.table({"period": table["period"], "value": table[obj.indicator]})
 
 
@@ -346,21 +354,22 @@ def _progress(obj: Objective, plan: Plan, series: pa.Table, freq: str, as_of: da
 def _engagements(store: Store, plan: Plan, window_days: int) -> pa.Table:
     rows: dict[str, list[Any]] = {k: [] for k in (
         "date", "kind", "actors", "objectives", "events", "cooperative", "conflictual",
-        "codes", "observed")}
+        "military", "codes", "observed")}
     for item in plan.engagements:  # one query per planned engagement
         codes = sorted({c for actor in item.actors for c in side_codes(store, actor)[1]})
         marks = ", ".join(str(int(c)) for c in codes)
         lo, hi = item.date - timedelta(days=window_days), item.date + timedelta(days=window_days)
-        n, coop, conf, seen = store.rows(
+        n, coop, conf, mil, seen = store.rows(
             f"SELECT count(*), count(*) FILTER (WHERE quad_class <= 2), "
             f"count(*) FILTER (WHERE quad_class >= 3), "
+            f"count(*) FILTER (WHERE source_military OR target_military), "
             f"string_agg(DISTINCT coalesce(cameo_code, plover_event), ' ' ORDER BY "
             f"coalesce(cameo_code, plover_event)) FROM events "
             f"WHERE source_ccode IN ({marks}) AND target_ccode IN ({marks}) "
             f"AND source_ccode <> target_ccode AND date BETWEEN ? AND ?", [lo, hi])[0]
         for key, val in zip(rows, (item.date, item.kind, ", ".join(map(str, item.actors)),
                                    ", ".join(item.objectives), int(n), int(coop), int(conf),
-                                   seen or "", bool(n)), strict=True):
+                                   int(mil), seen or "", bool(n)), strict=True):
             rows[key].append(val)
     return pa.table({
         "date": pa.array(rows["date"], pa.date32()), "kind": pa.array(rows["kind"], pa.string()),
@@ -369,6 +378,7 @@ def _engagements(store: Store, plan: Plan, window_days: int) -> pa.Table:
         "events": pa.array(rows["events"], pa.int64()),
         "cooperative": pa.array(rows["cooperative"], pa.int64()),
         "conflictual": pa.array(rows["conflictual"], pa.int64()),
+        "military": pa.array(rows["military"], pa.int64()),
         "codes": pa.array(rows["codes"], pa.string()),
         "observed": pa.array(rows["observed"], pa.bool_()),
     })
@@ -396,7 +406,7 @@ def evaluate_plan(store: Store, plan: Plan | str | Path, *, as_of: date | None =
     PlanEvaluation
         ``objectives`` (objective, indicator, sides, comparison, target, by, baseline,
         current, current_period, expected, progress, status), ``engagements`` (date, kind,
-        actors, objectives, events, cooperative, conflictual, codes, observed) and each
+        actors, objectives, events, cooperative, conflictual, military, codes, observed) and each
         objective's series (``period, value``).
     """
     if not isinstance(plan, Plan):

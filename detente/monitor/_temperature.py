@@ -52,6 +52,7 @@ from detente.store._events import (
 from detente.store._store import Store
 
 Freq = Literal["day", "week", "month", "year"]
+Military = Literal["any", "either", "both"]
 
 METRICS = ("events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
            "cooperation", "conflict", "goldstein_total", "goldstein_mean", "net_cooperation",
@@ -59,19 +60,20 @@ METRICS = ("events", "verbal_coop", "material_coop", "verbal_conflict", "materia
 """The columns of a temperature series, after its keys."""
 
 def dyads_sql(freq: Freq, *, directed: bool = True, start: date | None = None,
-              end: date | None = None) -> str:
+              end: date | None = None, military: str = "any") -> str:
     """Every dyad's series from ``events`` (portable SQL; see :func:`dyad_temperature`)."""
-    return (f"WITH base AS ({base_sql(freq, directed=directed, start=start, end=end)})"
+    base = base_sql(freq, directed=directed, start=start, end=end, military=military)
+    return (f"WITH base AS ({base})"
             f"{derived_sql('period, ccode1, ccode2')} FROM base ORDER BY period, ccode1, ccode2")
 
 
 def sides_sql(freq: Freq, *, directed: bool = True, start: date | None = None,
-              end: date | None = None) -> str:
+              end: date | None = None, military: str = "any") -> str:
     """One pair of sides' series from ``events`` and ``sides`` (``side`` 1 or 2, ``ccode``)."""
     sums = ", ".join(f"CAST(sum(b.{c}) AS BIGINT) AS {c}" for c in COUNTS)
     back = "" if directed else " OR (s1.side = 2 AND s2.side = 1)"
     return f"""
-    WITH base AS ({base_sql(freq, directed=True, start=start, end=end)}),
+    WITH base AS ({base_sql(freq, directed=True, start=start, end=end, military=military)}),
     pooled AS (
         SELECT b.period, {sums}
         FROM base b JOIN sides s1 ON s1.ccode = b.ccode1 JOIN sides s2 ON s2.ccode = b.ccode2
@@ -89,6 +91,7 @@ def dyad_temperature(
     end: date | None = None,
     engine: Engine | None = None,
     store: Store | None = None,
+    military: Military = "any",
 ) -> pa.Table:
     """Every dyad's temperature series: one row per period and pair of COW codes.
 
@@ -103,6 +106,9 @@ def dyad_temperature(
     engine
         :class:`~detente.monitor.DuckDBEngine` (default; the store's connection when ``store``
         is given) or :class:`~detente.monitor.SparkEngine`.
+    military
+        ``any`` (every event), ``either`` (a military actor on either side) or ``both``
+        (military to military).
 
     Returns
     -------
@@ -114,7 +120,8 @@ def dyad_temperature(
     if engine is None:
         engine = DuckDBEngine(store.con if store is not None else None)
     tables = {} if events is None else {"events": events}
-    return engine.run(dyads_sql(freq, directed=directed, start=start, end=end), tables)
+    return engine.run(dyads_sql(freq, directed=directed, start=start, end=end,
+                                military=military), tables)
 
 
 Side = str | int | Sequence[str | int]
@@ -167,6 +174,7 @@ def temperature(
     end: date | None = None,
     label1: str | None = None,
     label2: str | None = None,
+    military: Military = "any",
 ) -> pa.Table:
     """The temperature series of one relationship: two states, or two groups of states.
 
@@ -186,6 +194,10 @@ def temperature(
         First and last day counted.
     label1, label2
         Names for the sides in the output (default: ISO3 codes joined by ``+``).
+    military
+        Count every event (``any``, default), only events with a military actor on either
+        side (``either``), or military-to-military events (``both``): the ICEWS sector, GDELT
+        actor type or PLOVER sector is a military CAMEO agent (MIL, GOVMIL, MILSPY, IGOMIL).
 
     Returns
     -------
@@ -208,8 +220,8 @@ def temperature(
         raise ActorError(f"the two sides share states {sorted(shared)}; give disjoint sides")
     sides = pa.table({"side": pa.array([1] * len(codes1) + [2] * len(codes2), pa.int32()),
                       "ccode": pa.array(codes1 + codes2, pa.int32())})
-    found = DuckDBEngine(store.con).run(sides_sql(freq, directed=directed, start=start, end=end),
-                                        {"sides": sides})
+    sql = sides_sql(freq, directed=directed, start=start, end=end, military=military)
+    found = DuckDBEngine(store.con).run(sql, {"sides": sides})
     periods = covered_periods(store, freq, start, end)
     con = store.con.cursor()
     con.register("found", found)

@@ -113,7 +113,7 @@ def check_and_type(store: Store, raw: RawEvents) -> tuple[pa.Table, list[Violati
                coalesce(p_mode, plover_mode) AS plover_mode,
                coalesce(p_context, plover_context) AS plover_context,
                rg AS reported_goldstein, location_country, lat AS latitude, lon AS longitude,
-               publisher, line
+               publisher, source_sectors, target_sectors, line
         FROM checked ORDER BY line
     """).to_arrow_table()
     con.execute("DROP TABLE checked")

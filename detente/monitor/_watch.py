@@ -21,6 +21,7 @@ A watchlist is a TOML file (example: ``examples/watchlist.toml``)::
     detectors = ["threshold", "zscore"]
     threshold = 5           # alert when the metric reaches 5 (or falls to it: see below)
     start = 2018-01-01      # optional first day
+    military = "either"     # optional: any (default) | either | both (military actors)
 
 For metrics where lower is worse (``net_cooperation``, ``goldstein_mean``,
 ``goldstein_total``, ``cooperation``, ``verbal_coop``, ``material_coop``) the detectors
@@ -57,7 +58,7 @@ LOWER_IS_WORSE = ("net_cooperation", "goldstein_mean", "goldstein_total", "coope
 
 _KEYS = {"name", "side1", "side2", "label1", "label2", "directed", "freq", "metric",
          "detectors", "threshold", "window", "min_periods", "z", "cusum_k", "cusum_h",
-         "min_sd", "start", "end", "direction"}
+         "min_sd", "start", "end", "direction", "military"}
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Watch:
     direction: str | None = None
     label1: str | None = None
     label2: str | None = None
+    military: str = "any"
 
     @property
     def worse_is(self) -> str:
@@ -133,6 +135,9 @@ def watchlist_from_dict(doc: Mapping[str, Any], *, source: str = "watchlist") ->
         if "threshold" in detectors and spec.get("threshold") is None:
             problems.append(Violation(source, i, "threshold",
                                       "is needed by the threshold detector"))
+        if spec.get("military", "any") not in ("any", "either", "both"):
+            problems.append(Violation(source, i, "military", "must be any, either or both",
+                                      str(spec.get("military"))))
         if spec.get("direction") not in (None, "up", "down"):
             problems.append(Violation(source, i, "direction", "must be 'up' or 'down'",
                                       str(spec.get("direction"))))
@@ -164,7 +169,8 @@ def evaluate_watch(store: Store, watch: Watch) -> tuple[pa.Table, pa.Table]:
     """The watched series and the alerts its detectors raise (before any history check)."""
     series = temperature(store, watch.side1, watch.side2, freq=watch.freq,  # type: ignore[arg-type]
                          directed=watch.directed, start=watch.start, end=watch.end,
-                         label1=watch.label1, label2=watch.label2)
+                         label1=watch.label1, label2=watch.label2,
+                         military=watch.military)  # type: ignore[arg-type]
     values = series[watch.metric].to_numpy(zero_copy_only=False).astype(float)
     sign = -1.0 if watch.worse_is == "down" else 1.0
     signed = sign * values

@@ -29,6 +29,8 @@ CREATE TABLE IF NOT EXISTS events (
     target_country     VARCHAR,
     target_ccode       INTEGER,
     target_iso3        VARCHAR,
+    source_military    BOOLEAN,            -- a military CAMEO agent (MIL, GOVMIL, MILSPY, IGOMIL); null if roles unknown
+    target_military    BOOLEAN,
     cameo_code         VARCHAR,            -- text with leading zeros: '010'
     root_code          VARCHAR,
     quad_class         TINYINT  NOT NULL,  -- 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
@@ -143,8 +145,16 @@ def _period_keys(freq: str) -> tuple[list[str], list[str], str]:
     return [period_sql(freq)], ["pk"], "pk"
 
 
+MILITARY_FILTERS = {
+    "any": "",
+    "either": " AND (source_military OR target_military)",
+    "both": " AND source_military AND target_military",
+}
+"""Which events count: all (``any``), those with a military actor on either side or on both."""
+
+
 def base_sql(freq: str, *, directed: bool = True, start: date | None = None,
-             end: date | None = None) -> str:
+             end: date | None = None, military: str = "any") -> str:
     """Additive sums per period and dyad (COW codes) from the table ``events``.
 
     Two steps: counts per period, dyad and quad class (three aggregates per row), then one
@@ -155,7 +165,12 @@ def base_sql(freq: str, *, directed: bool = True, start: date | None = None,
     tenths: the floating-point sum is rounded to tenths once per group, which makes it exact
     (the rounding error of a double sum stays far below 0.05 for any realistic group) and
     the same on every engine whatever order it adds in.
+
+    ``military`` keeps all events (``any``), or only those where either side or both sides
+    are military actors (:data:`MILITARY_FILTERS`): mil-to-mil engagement.
     """
+    if military not in MILITARY_FILTERS:
+        raise ValueError(f"military must be one of {', '.join(MILITARY_FILTERS)}, not {military!r}")
     one, two = (("source_ccode", "target_ccode") if directed else
                 ("least(source_ccode, target_ccode)", "greatest(source_ccode, target_ccode)"))
     exprs, names, period = _period_keys(freq)
@@ -176,7 +191,7 @@ def base_sql(freq: str, *, directed: bool = True, start: date | None = None,
                sum(goldstein) AS g
         FROM events
         WHERE source_ccode IS NOT NULL AND target_ccode IS NOT NULL
-          AND source_ccode <> target_ccode{window_sql(start, end)}
+          AND source_ccode <> target_ccode{window_sql(start, end)}{MILITARY_FILTERS[military]}
         GROUP BY {ordinals}) AS by_quad
     GROUP BY {", ".join(names)}, ccode1, ccode2"""
 

@@ -85,8 +85,9 @@ def test_gdelt_actor_countries_map_to_states(fresh_store: Store, tmp_path: Path)
     names = _layout(fresh_store, "gdelt2")
     base = dict(SQLDATE="20171126", EventCode="0311", EventRootCode="03", QuadClass="1")
     lines = [  # MADE-UP lines testing actor codes: a state, a CAMEO exception, a region
-        _gdelt2_line(names, GLOBALEVENTID="1", Actor1Code="USAGOV", Actor1CountryCode="USA",
-                     Actor2Code="KSVGOV", Actor2CountryCode="KSV", **base),
+        _gdelt2_line(names, GLOBALEVENTID="1", Actor1Code="USAMIL", Actor1CountryCode="USA",
+                     Actor1Type1Code="MIL", Actor2Code="KSVGOV", Actor2CountryCode="KSV",
+                     Actor2Type1Code="GOV", **base),
         _gdelt2_line(names, GLOBALEVENTID="2", Actor1Code="EUR", Actor1CountryCode="EUR",
                      Actor2Code="TMP", Actor2CountryCode="TMP", ActionGeo_CountryCode="RI",
                      **base),
@@ -95,8 +96,10 @@ def test_gdelt_actor_countries_map_to_states(fresh_store: Store, tmp_path: Path)
     path.write_text("\n".join(lines) + "\n")
     report = ingest_events(fresh_store, [path])
     got = fresh_store.rows("SELECT source_ccode, target_ccode, target_iso3, location_iso3, "
-                           "goldstein, plover_event FROM events ORDER BY line")
-    assert got == [(2, 347, "XKX", None, 5.2, "AGREE"), (None, 860, "TLS", "SRB", 5.2, "AGREE")]
+                           "goldstein, plover_event, source_military, target_military "
+                           "FROM events ORDER BY line")
+    assert got == [(2, 347, "XKX", None, 5.2, "AGREE", True, False),
+                   (None, 860, "TLS", "SRB", 5.2, "AGREE", False, False)]
     unmapped = report.unmapped().to_pylist()
     assert [(u["role"], u["code"]) for u in unmapped] == [("source", "EUR")]
 

@@ -45,6 +45,8 @@ def test_an_event_keeps_its_file_line_codes_and_states(events_store: Store) -> N
     assert (e["cameo_code"], e["root_code"], e["quad_class"]) == ("040", "04", 1)
     assert e["goldstein"] == 1.0 and e["plover_event"] == "CONSULT"
     assert str(e["date"]) == "2018-06-01" and e["location_iso3"] == "VNM"
+    # Sectors "Executive,Foreign Ministry,Government" -> not military; "Military,Government" -> MIL.
+    assert (e["source_military"], e["target_military"]) == (False, True)
 
 
 def test_goldstein_from_the_cameo_table_equals_icews_intensity(events_store: Store) -> None:
@@ -100,6 +102,7 @@ def test_gdelt_subset_restores_leading_zeros_and_maps_locations(events_store: St
     assert (e["cameo_code"], e["root_code"], e["quad_class"]) == ("063", "06", 2)
     assert str(e["date"]) == "2017-11-26" and e["location_iso3"] == "EGY"
     assert e["location_ccode"] == 651 and e["source_ccode"] is None and e["publisher"] == "USA"
+    assert e["source_military"] is None  # the subset carries no actor roles
     bad = events_store.rows("SELECT count(*) FROM events WHERE dataset = 'gdelt' AND "
                             "NOT starts_with(cameo_code, root_code)")[0][0]
     assert bad == 0
@@ -144,6 +147,9 @@ def test_plover_quarantine_and_compound_actors(ingested: tuple[Path, IngestRepor
     assert pairs == [("HUNGOV", "ROUGOV", 310, 360, 1), ("ROUGOV", "HUNGOV", 360, 310, 1)]
     jap = events_store.rows("SELECT reason FROM event_unmapped WHERE code = 'JAP'")
     assert jap and "not a state code" in jap[0][0]
+    mil = events_store.rows("SELECT source_military, target_military FROM events WHERE "
+                            "dataset = 'plover' AND source_actor = 'USA' AND target_actor = 'RUSMIL'")
+    assert mil and all(m == (False, True) for m in mil)
     quads = dict(events_store.rows("SELECT plover_event, any_value(quad_class) FROM events "
                                    "WHERE dataset = 'plover' GROUP BY 1"))
     assert quads["DEMAND"] == 3 and quads["FIGHT"] == 4 and quads["INVESTIGATE"] == 2

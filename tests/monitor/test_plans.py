@@ -42,6 +42,7 @@ def test_engagements_are_checked_against_the_event_record(icews_store: Store) ->
     visit = result.engagements.to_pylist()[0]
     assert (visit["actors"], visit["events"], visit["codes"], visit["observed"]) == \
         ("BGD, VNM", 2, "040", True)
+    assert visit["military"] == 2  # Vietnam's military is the target of one, the source of the other
 
 
 def test_chart_is_written_offline(icews_store: Store, tmp_path: Path) -> None:

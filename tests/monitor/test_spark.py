@@ -58,9 +58,11 @@ def test_dyad_aggregation_is_identical_on_duckdb_and_spark(parquet: Path, spark:
         _same(duck, other)
 
 
-def test_group_series_is_identical_on_duckdb_and_spark(parquet: Path, spark: object) -> None:
+@pytest.mark.parametrize("military", ["any", "either"])
+def test_group_series_is_identical_on_duckdb_and_spark(parquet: Path, spark: object,
+                                                       military: str) -> None:
     sides = pa.table({"side": pa.array([1, 1, 1, 1, 2], pa.int32()),
                       "ccode": pa.array([2, 740, 750, 900, 710], pa.int32())})
-    sql = sides_sql("day", directed=False)
+    sql = sides_sql("day", directed=False, military=military)
     tables = {"events": parquet, "sides": sides}
     _same(DuckDBEngine().run(sql, tables), SparkEngine(spark).run(sql, tables))  # type: ignore[arg-type]

@@ -78,3 +78,17 @@ def test_all_dyads_sum_to_the_event_count(icews_store: Store) -> None:
 def test_sides_must_not_overlap(icews_store: Store) -> None:
     with pytest.raises(ActorError, match="share states"):
         temperature(icews_store, ["USA", "CHN"], "CHN")
+
+
+def test_military_filters_keep_defence_to_defence_events(icews_store: Store) -> None:
+    # The Shangri-La Dialogue, 1-3 June 2018: Singapore's and the US defence ministers meet.
+    counts = {m: sum(temperature(icews_store, "USA", "SGP", freq="day", directed=False,
+                                 military=m)["events"].to_pylist())
+              for m in ("any", "either", "both")}
+    both = icews_store.rows(
+        "SELECT count(*) FROM events WHERE source_military AND target_military AND "
+        "((source_ccode = 2 AND target_ccode = 830) OR (source_ccode = 830 AND target_ccode = 2))")
+    assert counts["both"] == both[0][0] > 0
+    assert counts["any"] >= counts["either"] >= counts["both"]
+    with pytest.raises(ValueError, match="military must be one of"):
+        temperature(icews_store, "USA", "SGP", military="navy")  # type: ignore[arg-type]

@@ -110,13 +110,15 @@ def series(
                                            help="Side 1 to side 2 only, or both ways.")] = True,
     first: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")] = None,
     last: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")] = None,
+    military: Annotated[str, typer.Option(
+        help="any; either (a military actor on either side); both (mil-to-mil).")] = "any",
     out: Annotated[Path | None, typer.Option(help="Write .parquet or .csv.")] = None,
     store: StoreOption = None,
 ) -> None:
     """The temperature series of a relationship: counts per quad class, Goldstein, net cooperation."""
     with open_store(store, read_only=True) as db:
         table = temperature(db, parse_side(side1), parse_side(side2), freq=freq,  # type: ignore[arg-type]
-                            directed=directed,
+                            directed=directed, military=military,  # type: ignore[arg-type]
                             start=date.fromisoformat(first) if first else None,
                             end=date.fromisoformat(last) if last else None)
     if out is not None:
