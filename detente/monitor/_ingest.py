@@ -251,18 +251,20 @@ FROM events
 WHERE dataset IN (SELECT DISTINCT dataset FROM incoming);
 
 CREATE OR REPLACE TEMP TABLE new_by_id AS
-SELECT * FROM incoming i
-WHERE NOT EXISTS (SELECT 1 FROM stored_keys s WHERE s.dataset = i.dataset AND s.pid_key = i.pid_key)
-QUALIFY row_number() OVER (PARTITION BY dataset, pid_key ORDER BY seq) = 1;
+SELECT i.* FROM incoming i
+ANTI JOIN stored_keys s ON s.dataset = i.dataset AND s.pid_key = i.pid_key
+QUALIFY row_number() OVER (PARTITION BY i.dataset, i.pid_key ORDER BY i.seq) = 1;
 
 CREATE OR REPLACE TEMP TABLE new_events AS
-SELECT * FROM new_by_id n
-WHERE source_actor IS NULL OR target_actor IS NULL OR NOT EXISTS (
-    SELECT 1 FROM stored_keys s WHERE s.date = n.date AND s.source_actor = n.source_actor
-      AND s.target_actor = n.target_actor AND s.code_key = n.code_key)
-QUALIFY source_actor IS NULL OR target_actor IS NULL
-     OR row_number() OVER (PARTITION BY date, source_actor, target_actor, code_key
-                           ORDER BY seq) = 1;
+SELECT * FROM new_by_id WHERE source_actor IS NULL OR target_actor IS NULL
+UNION ALL
+SELECT * FROM (
+    SELECT n.* FROM new_by_id n
+    ANTI JOIN stored_keys s ON s.date = n.date AND s.source_actor = n.source_actor
+          AND s.target_actor = n.target_actor AND s.code_key = n.code_key
+    WHERE n.source_actor IS NOT NULL AND n.target_actor IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY n.date, n.source_actor, n.target_actor, n.code_key
+                               ORDER BY n.seq) = 1);
 """
 
 
