@@ -12,7 +12,8 @@ DuckDB runs it from the Parquet file) with DuckDB on 1 thread and on 2 threads. 
 measured in the same run on the same file: the same table with pandas (``read_parquet`` of
 the five columns it needs, then ``groupby``), single-threaded. Before timing, the run checks
 that the pandas table equals DuckDB's cell for cell. Goal: >= 5 million events per second per
-core on DuckDB.
+core on DuckDB. With ``DETENTE_BENCH_SPARK=1`` the same SQL is also timed on Spark
+(``local[2]``) over the same file, after checking that its table equals DuckDB's.
 """
 
 from __future__ import annotations
@@ -115,6 +116,25 @@ def pandas_dyad_month(path: Path) -> pd.DataFrame:
     return out.drop(columns=["n", "tenths"])
 
 
+def _spark_timing(sql: str, tables: dict[str, Path], duck: pa.Table, rows: int
+                  ) -> tuple[str, str] | None:
+    """Time the same SQL on Spark local[2] when DETENTE_BENCH_SPARK=1 (after an equality check)."""
+    if os.environ.get("DETENTE_BENCH_SPARK") != "1":
+        return None
+    from detente.monitor import SparkEngine, local_spark
+
+    spark = local_spark("detente-bench")
+    spark.sparkContext.setLogLevel("ERROR")
+    try:
+        engine = SparkEngine(spark)
+        assert engine.run(sql, tables).cast(duck.schema).equals(duck)
+        t = measure("spark local[2]", lambda: engine.run(sql, tables), runs=2)
+    finally:
+        spark.stop()
+    return (t.name, f"median {t.median:.3f} s: {rows / t.median / 1e6:,.1f} M events/s "
+                    "(same table as DuckDB)")
+
+
 def main() -> None:
     rows = int(os.environ.get("DETENTE_BENCH_EVENTS", "30000000"))
     folder = Path(tempfile.mkdtemp(prefix="detente-bench-monitor-"))
@@ -140,6 +160,7 @@ def main() -> None:
                            lambda e=e: e.run(sql, tables), runs=5)
                    for n, e in engines.items()]
         base = measure("pandas groupby (1 thread)", lambda: pandas_dyad_month(path), runs=1)
+        spark_line = _spark_timing(sql, tables, duck, rows)
         size = path.stat().st_size / 1e6
         lines = [("events", f"{rows:,} ({size:,.0f} MB Parquet, built in {built:.1f} s)"),
                  ("dyad-months", f"{duck.num_rows:,} (from {dyads.num_rows:,} real dyads and "
@@ -154,6 +175,8 @@ def main() -> None:
                                  f"M events/s"))
         lines.append(("duckdb 1 thread vs pandas", f"{base.median / timings[0].median:,.1f}x "
                                                    "faster (same table, checked cell by cell)"))
+        if spark_line:
+            lines.append(spark_line)
         lines.append(("goal", ">= 5 M events/s per core on DuckDB: "
                               + ("met" if rows / timings[0].median >= 5e6 else "NOT met")))
         report("bench_monitor: dyad-month temperature from Parquet", lines)
