@@ -61,7 +61,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from detente._errors import ImportRejected, Violation
-from detente.monitor._temperature import METRICS, require_events, side_codes, temperature
+from detente.monitor._temperature import (
+    METRICS,
+    require_events,
+    side_codes,
+    temperature,
+)
 from detente.monitor._toml import read_toml
 from detente.store._store import Store
 
@@ -351,10 +356,16 @@ def _progress(obj: Objective, plan: Plan, series: pa.Table, freq: str, as_of: da
     return row
 
 
+ENGAGEMENT_SCHEMA = pa.schema([
+    ("date", pa.date32()), ("kind", pa.string()), ("actors", pa.string()),
+    ("objectives", pa.string()), ("events", pa.int64()), ("cooperative", pa.int64()),
+    ("conflictual", pa.int64()), ("military", pa.int64()), ("codes", pa.string()),
+    ("observed", pa.bool_()),
+])
+
+
 def _engagements(store: Store, plan: Plan, window_days: int) -> pa.Table:
-    rows: dict[str, list[Any]] = {k: [] for k in (
-        "date", "kind", "actors", "objectives", "events", "cooperative", "conflictual",
-        "military", "codes", "observed")}
+    rows: list[dict[str, Any]] = []
     for item in plan.engagements:  # one query per planned engagement
         codes = sorted({c for actor in item.actors for c in side_codes(store, actor)[1]})
         marks = ", ".join(str(int(c)) for c in codes)
@@ -367,21 +378,10 @@ def _engagements(store: Store, plan: Plan, window_days: int) -> pa.Table:
             f"coalesce(cameo_code, plover_event)) FROM events "
             f"WHERE source_ccode IN ({marks}) AND target_ccode IN ({marks}) "
             f"AND source_ccode <> target_ccode AND date BETWEEN ? AND ?", [lo, hi])[0]
-        for key, val in zip(rows, (item.date, item.kind, ", ".join(map(str, item.actors)),
-                                   ", ".join(item.objectives), int(n), int(coop), int(conf),
-                                   int(mil), seen or "", bool(n)), strict=True):
-            rows[key].append(val)
-    return pa.table({
-        "date": pa.array(rows["date"], pa.date32()), "kind": pa.array(rows["kind"], pa.string()),
-        "actors": pa.array(rows["actors"], pa.string()),
-        "objectives": pa.array(rows["objectives"], pa.string()),
-        "events": pa.array(rows["events"], pa.int64()),
-        "cooperative": pa.array(rows["cooperative"], pa.int64()),
-        "conflictual": pa.array(rows["conflictual"], pa.int64()),
-        "military": pa.array(rows["military"], pa.int64()),
-        "codes": pa.array(rows["codes"], pa.string()),
-        "observed": pa.array(rows["observed"], pa.bool_()),
-    })
+        rows.append(dict(zip(ENGAGEMENT_SCHEMA.names, (
+            item.date, item.kind, ", ".join(map(str, item.actors)), ", ".join(item.objectives),
+            int(n), int(coop), int(conf), int(mil), seen or "", bool(n)), strict=True)))
+    return pa.Table.from_pylist(rows, schema=ENGAGEMENT_SCHEMA)
 
 
 def evaluate_plan(store: Store, plan: Plan | str | Path, *, as_of: date | None = None,
@@ -437,7 +437,7 @@ def evaluate_plan(store: Store, plan: Plan | str | Path, *, as_of: date | None =
         ("comparison", pa.string()), ("target", pa.float64()), ("by", pa.date32()),
         ("baseline", pa.float64()), ("current", pa.float64()), ("current_period", pa.date32()),
         ("expected", pa.float64()), ("progress", pa.float64()), ("status", pa.string())]))
-    engagements = _engagements(store, plan, window_days) if has_events else _engagements(
-        store, Plan(plan.name, plan.start, plan.objectives, (), plan.freq), window_days)
+    engagements = (_engagements(store, plan, window_days) if has_events
+                   else ENGAGEMENT_SCHEMA.empty_table())
     versions.update(store.data_versions(sorted(set(tables))) if tables else {})
     return PlanEvaluation(plan, as_of, objectives, engagements, series, versions)

@@ -46,7 +46,12 @@ import numpy as np
 import pyarrow as pa
 
 from detente._errors import ImportRejected, StoreError, Violation
-from detente.monitor._detect import cusum_alarms, standardise, threshold_alarms, zscore_alarms
+from detente.monitor._detect import (
+    cusum_alarms,
+    standardise,
+    threshold_alarms,
+    zscore_alarms,
+)
 from detente.monitor._temperature import METRICS, Side, temperature
 from detente.monitor._toml import read_toml
 from detente.store._events import FREQS, ensure_tables
@@ -161,8 +166,13 @@ def watchlist_from_dict(doc: Mapping[str, Any], *, source: str = "watchlist") ->
     return Watchlist(tuple(watches), source)
 
 
-ALERT_COLUMNS = ("watch", "side1", "side2", "freq", "period", "metric", "detector", "value",
-                 "statistic", "limit_", "message")
+ALERT_SCHEMA = pa.schema([
+    ("watch", pa.string()), ("side1", pa.string()), ("side2", pa.string()),
+    ("freq", pa.string()), ("period", pa.date32()), ("metric", pa.string()),
+    ("detector", pa.string()), ("value", pa.float64()), ("statistic", pa.float64()),
+    ("limit_", pa.float64()), ("message", pa.string()),
+])
+ALERT_COLUMNS = tuple(ALERT_SCHEMA.names)
 
 
 def evaluate_watch(store: Store, watch: Watch) -> tuple[pa.Table, pa.Table]:
@@ -174,7 +184,7 @@ def evaluate_watch(store: Store, watch: Watch) -> tuple[pa.Table, pa.Table]:
     values = series[watch.metric].to_numpy(zero_copy_only=False).astype(float)
     sign = -1.0 if watch.worse_is == "down" else 1.0
     signed = sign * values
-    rows: dict[str, list[Any]] = {c: [] for c in ALERT_COLUMNS}
+    rows: list[dict[str, Any]] = []
     arrow = "->" if watch.directed else "<->"
     side1 = series["side1"][0].as_py() if series.num_rows else watch.label1 or str(watch.side1)
     side2 = series["side2"][0].as_py() if series.num_rows else watch.label2 or str(watch.side2)
@@ -205,21 +215,11 @@ def evaluate_watch(store: Store, watch: Watch) -> tuple[pa.Table, pa.Table]:
             else:
                 message = (f"CUSUM {stat[t]:.2f} > h {limit:g}: {watch.metric} has run "
                            f"{'below' if sign < 0 else 'above'} its baseline")
-            for key, val in zip(ALERT_COLUMNS, (
-                    watch.name, side1, side2, watch.freq, periods[t], watch.metric, detector,
-                    value, float(stat[t]), float(limit),
-                    f"{side1} {arrow} {side2} {periods[t]}: {message}"), strict=True):
-                rows[key].append(val)
-    alerts = pa.table({
-        "watch": pa.array(rows["watch"], pa.string()), "side1": pa.array(rows["side1"], pa.string()),
-        "side2": pa.array(rows["side2"], pa.string()), "freq": pa.array(rows["freq"], pa.string()),
-        "period": pa.array(rows["period"], pa.date32()), "metric": pa.array(rows["metric"], pa.string()),
-        "detector": pa.array(rows["detector"], pa.string()),
-        "value": pa.array(rows["value"], pa.float64()),
-        "statistic": pa.array(rows["statistic"], pa.float64()),
-        "limit_": pa.array(rows["limit_"], pa.float64()),
-        "message": pa.array(rows["message"], pa.string()),
-    })
+            rows.append(dict(zip(ALERT_COLUMNS, (
+                watch.name, side1, side2, watch.freq, periods[t], watch.metric, detector,
+                value, float(stat[t]), float(limit),
+                f"{side1} {arrow} {side2} {periods[t]}: {message}"), strict=True)))
+    alerts = pa.Table.from_pylist(rows, schema=ALERT_SCHEMA)
     return series, alerts
 
 
@@ -297,7 +297,7 @@ def alert_history(store: Store, *, watch: str | None = None, since: date | None 
                   ) -> pa.Table:
     """The alerts kept in the store, oldest period first (optionally one watch, or since a day)."""
     if not store.has_table("alerts"):
-        return pa.table({c: pa.array([], pa.string()) for c in (*ALERT_COLUMNS, "raised_at")})
+        return ALERT_SCHEMA.append(pa.field("raised_at", pa.timestamp("us"))).empty_table()
     where, params = [], []
     if watch is not None:
         where.append("watch = ?")

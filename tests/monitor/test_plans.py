@@ -70,3 +70,17 @@ def test_bad_plans_name_section_and_key(tmp_path: Path) -> None:
     assert "row 1, column 'actors': needs at least two states" in text
     assert "row 1, column 'objectives': names no objective (value 'zzz')" in text
     assert read_plan(EXAMPLE).objectives[2].indicator == "capabilities:cinc"
+
+
+def test_a_plan_on_measures_alone_needs_no_events(store: Store) -> None:
+    plan = plan_from_dict({
+        "plan": {"name": "capability", "start": date(2010, 1, 1), "freq": "year"},
+        "objective": [{"id": "chn", "indicator": "capabilities:milex", "state": "CHN",
+                       "target": 2.0e8, "by": date(2014, 12, 31)}]})
+    result = evaluate_plan(store, plan, as_of=date(2014, 12, 31))
+    row = result.objectives.to_pylist()[0]
+    milex = store.rows("SELECT milex FROM cow_nmc WHERE ccode = 710 AND year = 2014")[0][0]
+    assert row["current"] == pytest.approx(milex) and str(row["current_period"]) == "2014-01-01"
+    assert row["status"] == ("met" if milex >= 2.0e8 else "missed")
+    assert result.engagements.num_rows == 0 and result.data_versions == {
+        "cow_nmc": "7.0", "cow_states": "2016"}
