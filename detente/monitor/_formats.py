@@ -30,13 +30,15 @@ Formats (``format=`` in :func:`detente.monitor.ingest_events`):
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import duckdb
 import numpy as np
@@ -139,9 +141,30 @@ class RawEvents:
 
 
 # -- opening and recognising -------------------------------------------------------------------
+def open_binary(path: Path) -> IO[bytes]:
+    """The file's content: ``.gz`` decompressed, a one-member ``.zip`` (as GDELT and the ICEWS
+    Dataverse publish them) opened at its member, anything else as it is."""
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    if path.name.endswith(".zip"):
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            if len(members) != 1:
+                raise ImportRejected([Violation(str(path), None, None,
+                                                f"holds {len(members)} files; give one event "
+                                                "file per archive")])
+            return io.BytesIO(archive.read(members[0]))
+    return open(path, "rb")
+
+
+def read_bytes(path: Path) -> bytes:
+    """All of the file's content (see :func:`open_binary`)."""
+    with open_binary(path) as fh:
+        return fh.read()
+
+
 def _head(path: Path, size: int = 1 << 16) -> str:
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as fh:
+    with open_binary(path) as fh:
         chunk = fh.read(size)
     text = chunk.decode("utf-8", errors="replace").lstrip("\ufeff")
     for line in text.splitlines():
@@ -219,7 +242,8 @@ def _read_table(path: Path, *, delimiter: str, names: list[str] | None, quoted: 
     convert = pacsv.ConvertOptions(column_types={n: pa.string() for n in probe},
                                    null_values=null_values, strings_can_be_null=True,
                                    quoted_strings_can_be_null=True)
-    table = pacsv.read_csv(path, read, parse, convert)
+    with open_binary(path) as fh:
+        table = pacsv.read_csv(fh, read, parse, convert)
     # Every physical line after the header is a row or a bad line, so the rows' line numbers
     # are the ones not set aside.
     total = table.num_rows + len(bad)
@@ -327,10 +351,7 @@ def read_subset(path: Path, day: Date) -> RawEvents:
 # -- PLOVER ------------------------------------------------------------------------------------
 def _records(path: Path) -> list[tuple[int, Any]]:
     """(line, record) for a JSON array or JSON Lines file; the line is where a record starts."""
-    raw = path.read_bytes()
-    if path.name.endswith(".gz"):
-        raw = gzip.decompress(raw)
-    text = raw.decode("utf-8").lstrip("\ufeff")
+    text = read_bytes(path).decode("utf-8").lstrip("\ufeff")
     if not text.lstrip().startswith("["):
         records: list[tuple[int, Any]] = []
         for number, line in enumerate(text.splitlines(), start=1):

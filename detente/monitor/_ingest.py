@@ -24,7 +24,6 @@ the file and line of every event, in one transaction:
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -38,7 +37,7 @@ import pyarrow.compute as pc
 
 from detente._errors import ImportRejected, StoreError, Violation
 from detente.monitor._agents import mark_military
-from detente.monitor._formats import FORMATS, RawEvents, detect_format, read_events
+from detente.monitor._formats import FORMATS, RawEvents, detect_format, read_bytes, read_events
 from detente.monitor._states import map_states
 from detente.monitor._validate import check_and_type
 from detente.sources._fetch import file_sha256
@@ -124,7 +123,8 @@ def ingest_events(
         A writable store with the event codebooks pulled (``cameo``, ``plover``,
         ``cameo_actors``, ``fips_countries``, ``gdelt_layouts``) and the state crosswalk.
     paths
-        Event files (``.gz`` is read transparently).
+        Event files; ``.gz`` and one-file ``.zip`` archives (as GDELT and the ICEWS
+        Dataverse publish them) are read transparently.
     format
         ``"auto"`` (recognise each file from its first line) or one of ``icews``,
         ``icews_csv``, ``gdelt1``, ``gdelt2``, ``gdelt_subset``, ``plover``.
@@ -196,15 +196,13 @@ def ingest_events(
 
 
 def _quarantine_path(folder: Path, item: _Staged) -> Path:
-    name = item.raw.path.name.removesuffix(".gz")
+    name = item.raw.path.name.removesuffix(".gz").removesuffix(".zip")
     return folder / f"{name}.{item.sha256[:8]}.bad.jsonl"
 
 
 def _line_texts(path: Path, lines: Sequence[int]) -> dict[int, str]:
     """The text of the given 1-based physical lines of a file (vectorised over the bytes)."""
-    raw = path.read_bytes()
-    if path.name.endswith(".gz"):
-        raw = gzip.decompress(raw)
+    raw = read_bytes(path)
     buf = np.frombuffer(raw, dtype=np.uint8)
     ends = np.r_[np.flatnonzero(buf == 10), buf.size]
     starts = np.r_[0, ends[:-1] + 1]

@@ -160,3 +160,26 @@ def test_cameo_events_get_their_plover_type(events_store: Store) -> None:
                                    "WHERE dataset = 'icews' GROUP BY 1"))
     assert types["042"] == "CONSULT" and types["173"] == "COERCE"
     assert types["010"] is None  # PLOVER drops CAMEO 01 (statements)
+
+
+def test_zip_and_gzip_archives_read_like_the_file(fresh_store: Store, mirror: Path,
+                                                  tmp_path: Path) -> None:
+    import gzip
+    import zipfile
+
+    raw = (mirror / ICEWS_TAB).read_bytes()
+    packed = tmp_path / "events.2018.sample.tab.zip"  # as the ICEWS Dataverse publishes files
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("events.2018.sample.tab", raw)
+    first = ingest_events(fresh_store, [packed]).files[0]
+    assert (first.format, first.records, first.duplicates) == ("icews", 3705, 971)
+    squeezed = tmp_path / "events.2018.sample.tab.gz"
+    squeezed.write_bytes(gzip.compress(raw))
+    again = ingest_events(fresh_store, [squeezed]).files[0]
+    assert again.status == "ingested" and again.events_added == 0  # same events, other bytes
+    two = tmp_path / "two.zip"
+    with zipfile.ZipFile(two, "w") as archive:
+        archive.writestr("a.tab", raw)
+        archive.writestr("b.tab", raw)
+    with pytest.raises(ImportRejected, match="holds 2 files"):
+        ingest_events(fresh_store, [two])
