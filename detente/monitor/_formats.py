@@ -5,7 +5,8 @@ Every reader returns :class:`RawEvents`: one text column per canonical field (se
 found (a line with the wrong number of fields, a PLOVER record whose actors are not a list).
 Types and codes are checked afterwards, for every format alike (:mod:`._validate`).
 
-Formats (``format=`` in :func:`detente.monitor.ingest_events`):
+Files may be plain, gzip-compressed (``.gz``) or one-file ``.zip`` archives, as GDELT and
+the ICEWS Dataverse publish them. Formats (``format=`` in :func:`detente.monitor.ingest_events`):
 
 ``icews``
     ICEWS coded-event files as Harvard Dataverse publishes them: tab-separated, a header

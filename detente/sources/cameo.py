@@ -3,8 +3,8 @@
 The table is the CAMEO codebook's code list as the R package {icews} ships it
 (``data-raw/cameo-codes.csv``): 312 codes (20 roots, 147 three-digit and 145 four-digit
 codes) with names, descriptions and the Goldstein (1992) conflict-cooperation weight of each
-code. ICEWS's own ``Intensity`` column equals this weight on every event of the ICEWS sample
-(3,705 of 3,705, pinned by a test); GDELT's ``CAMEO.goldsteinscale.txt`` (as copied by
+code. ICEWS's own ``Intensity`` column equals this weight on every event of the ICEWS
+samples (pinned by a test); GDELT's ``CAMEO.goldsteinscale.txt`` (as copied by
 gdeltPyR) disagrees on codes 124, 163, 164 and 166 and lacks 32 four-digit codes, so it is
 not used.
 """
