@@ -29,9 +29,9 @@ def quad_of_root(root: pa.Array | pa.ChunkedArray) -> pa.Array:
 
     Roots 01-05 are verbal cooperation (1), 06-09 material cooperation (2), 10-14 verbal
     conflict (3) and 15-20 material conflict (4). This is the rule the GDELT samples follow:
-    ingest checks QuadClass against it, and all 189,461 of their events pass. Other conventions exist: the {icews}
-    package and Duval and Thompson (1980) put 09 (investigate) with verbal conflict and 14
-    (protest) with material conflict; detente uses GDELT's throughout.
+    ingest checks QuadClass against it, and all 189,461 of their events pass. Other
+    conventions exist: the {icews} package and Duval and Thompson (1980) put 09 (investigate)
+    with verbal conflict and 14 (protest) with material conflict; detente uses GDELT's.
     """
     number = pc.cast(root, pa.int32())
     quad = pc.if_else(pc.less_equal(number, 5), 1,
