@@ -85,13 +85,14 @@ class StoreError(DetenteError):
 
 
 class NotLoadedError(StoreError):
-    """A verb needs a source that has not been pulled into the store."""
+    """A verb needs data that has not been loaded into the store (a source not pulled, no
+    events ingested); the message says which command loads it."""
 
-    def __init__(self, source_id: str) -> None:
+    def __init__(self, source_id: str | None = None, *, message: str | None = None) -> None:
         self.source_id = source_id
-        super().__init__(
-            f"source {source_id!r} is not in the store; run `detente data pull {source_id}` first"
-        )
+        super().__init__(message or (
+            f"source {source_id!r} is not in the store; run `detente data pull {source_id}` "
+            "first"))
 
 
 class UnitError(DetenteError):

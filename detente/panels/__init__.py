@@ -2,6 +2,7 @@
 
 from detente.panels._context import add_democracy
 from detente.panels._create import create_dyad_years, create_state_years
+from detente.panels._event_tone import add_event_tone
 from detente.panels._instruments import (
     add_arms_transfers,
     add_basing,
@@ -26,6 +27,7 @@ __all__ = [
     "add_democracy",
     "add_disputes",
     "add_engagements",
+    "add_event_tone",
     "add_exercises",
     "add_igo_ties",
     "add_major_powers",
@@ -51,5 +53,6 @@ VERBS = {
     "un_voting": add_un_voting,
     "igo_ties": add_igo_ties,
     "trade": add_trade,
+    "event_tone": add_event_tone,
 }
 """Verbs by the name the CLI and REST API use (``--add alliances,capabilities``)."""

@@ -6,6 +6,8 @@ from detente._errors import SourceError
 from detente.sources import (
     atop,
     bdm_eu_emissions,
+    cameo,
+    cameo_actors,
     ccode_democracy,
     countrycode,
     cow_alliance,
@@ -16,12 +18,15 @@ from detente.sources import (
     cow_nmc,
     cow_states,
     cow_trade,
+    fips_countries,
+    gdelt_layouts,
     gml_mid,
     gw_states,
     jme,
     landscape_furnas,
     mme,
     natural_earth,
+    plover,
     sipri_tiv,
     td_rivalries,
     un_pko,
@@ -56,6 +61,11 @@ _MODULES = (
     td_rivalries,
     landscape_furnas,
     natural_earth,
+    cameo,
+    plover,
+    cameo_actors,
+    fips_countries,
+    gdelt_layouts,
 )
 
 SOURCES: dict[str, Source] = {m.SOURCE.id: m.SOURCE for m in _MODULES}

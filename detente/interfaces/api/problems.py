@@ -40,7 +40,7 @@ def problem(status: int, title: str, detail: str, request: Request | None = None
 
 
 _STATUS: tuple[tuple[type[DetenteError], int, str], ...] = (
-    (NotLoadedError, 503, "Data not loaded"),
+    (NotLoadedError, 409, "Data not loaded"),
     (StoreError, 503, "Store unavailable"),
     (ActorError, 404, "Unknown actor"),
     (ImportRejected, 422, "Import rejected"),

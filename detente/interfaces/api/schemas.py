@@ -68,9 +68,11 @@ def problem_response(description: str) -> dict[str, object]:
 PROBLEM_RESPONSES: dict[int | str, dict[str, object]] = {
     400: problem_response("The request cannot be answered as asked."),
     404: problem_response("Unknown actor, measure, source or address."),
+    409: problem_response("The data this needs is not loaded yet; the detail names the command "
+                          "that loads it."),
     413: problem_response("The request body is over the limit."),
     422: problem_response("A parameter is invalid; the field is named."),
     500: problem_response("The server failed; the error was logged."),
-    503: problem_response("The data this needs is not loaded."),
+    503: problem_response("The store is unavailable (missing or locked by another process)."),
 }
 """Every API route may answer these, as ``application/problem+json``."""

@@ -10,7 +10,9 @@ from detente.interfaces.cli import (
     _data,
     _instruments,
     _measure,
+    _monitor,
     _panel,
+    _plan,
     _report,
     _simulate,
 )
@@ -41,6 +43,8 @@ app.add_typer(_bargain.app, name="bargain")
 app.add_typer(_coalition.app, name="coalition")
 app.add_typer(_report.app, name="report")
 app.add_typer(_simulate.app, name="simulate")
+app.add_typer(_monitor.app, name="monitor")
+app.add_typer(_plan.app, name="plan")
 
 
 @app.command()

@@ -21,6 +21,9 @@ PROBLEM = "application/problem+json"
     ("/api/v1/countries/IND", {"from": 2010, "to": 2000}, 422, "backwards"),
     ("/api/v1/dyads/IND/India", {}, 422, "two different states"),
     ("/api/v1/nowhere", {}, 404, "Not Found"),
+    # The session store has no ingested events: a loadable precondition, not a server fault.
+    ("/api/v1/panels/dyad-years", {"from": 2000, "to": 2000, "add": "event_tone"}, 409,
+     "run `detente monitor ingest FILE ...` first"),
 ])
 def test_errors_are_problem_details(client: TestClient, url: str, params: dict[str, object],
                                     status: int, text: str) -> None:
