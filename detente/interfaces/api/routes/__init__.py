@@ -6,9 +6,11 @@ from detente.interfaces.api.routes import (
     actors,
     countries,
     dyads,
+    escalation,
     geo,
     health,
     measures,
+    monitor,
     panels,
     sources,
 )
@@ -22,5 +24,7 @@ ROUTERS: list[APIRouter] = [
     countries.router,
     dyads.router,
     geo.router,
+    escalation.router,
+    monitor.router,
 ]
 """Mounted under ``/api/v1`` in this order."""
