@@ -23,7 +23,14 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 import polars as pl
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from detente._errors import ActorError, ModelInputError
 from detente.actors import states_in_region
@@ -34,6 +41,7 @@ from detente.models.escalation import (
     ENGAGEMENT_STRATEGIES,
     MILITARY_DIPLOMACY,
     EscalationGame,
+    Game,
     Network,
     calibrate,
     make_strategy,
@@ -49,7 +57,9 @@ MAX_DYAD_ROUNDS = 10_000_000
 """Dyad-rounds (dyads x rounds x replicates x runs) in one request: about a second of the
 engine on one core."""
 
-Rung = StrEnum("Rung", {name: name for name in MILITARY_DIPLOMACY.names})  # type: ignore[misc]
+Engagement = StrEnum("Engagement", {  # type: ignore[misc]
+    a.name: a.name for a in MILITARY_DIPLOMACY.actions if a.cooperative})
+"""The rungs strategies may engage with: the cooperative ones."""
 
 
 _FIELD = re.compile(r"^(?:EscalationGame\.|network\.)?([A-Za-z_]\w*)(?:\[[^\]]*\])?$")
@@ -69,7 +79,7 @@ def model_errors() -> Iterator[None]:
 
 def _strategy(spec: str) -> str:
     try:
-        make_strategy(spec, "strategy")
+        make_strategy(spec, "strategy").validate(Game())
     except ModelInputError as exc:
         raise ValueError(str(exc).removeprefix("strategy: ")) from None
     return spec
@@ -109,8 +119,9 @@ class ExperimentRequest(BaseModel):
                                    "dual-use actions (exercises, arms sales, posturing).")
     channel_damping: Level = Field(0.5, description="Share of the error a full-strength "
                                    "channel removes.")
-    engagement: Rung | None = Field(None, description="The rung cooperative strategies engage "
-                                    "with (default joint_exercise).")
+    engagement: Engagement | None = Field(None, description=(
+        "The cooperative rung strategies engage with (default joint_exercise; dialogue is "
+        "read more reliably, not being dual-use)."))
     reputation: Level = Field(0.0, description="Pull of a partner's reputation on each side's "
                               "trust (0: dyads are independent).")
     rounds: int = Field(50, ge=1, le=1000, description="Rounds per run.")
@@ -129,15 +140,24 @@ class ExperimentRequest(BaseModel):
 class RunRequest(ExperimentRequest):
     """One experiment: a strategy assignment at one noise level."""
 
-    strategies: (StrategySpec
-                 | Annotated[list[StrategySpec], Field(min_length=1, max_length=MAX_STATES)]
-                 | Annotated[dict[StateName, StrategySpec], Field(min_length=1,
-                                                                  max_length=MAX_STATES)]
+    strategies: (StateName
+                 | Annotated[list[StateName], Field(min_length=1, max_length=MAX_STATES)]
+                 | Annotated[dict[StateName, StateName], Field(min_length=1,
+                                                               max_length=MAX_STATES)]
                  ) = Field("tft", examples=[{"USA": "grit", "*": "tft"}], description=(
                      "One strategy for every state (`tft`), a mixed population dealt out "
                      "evenly (`[\"tft\", \"gtft\"]`), or a strategy per state with `*` for the "
                      "rest. Parameters as `gtft(generosity=0.2)`."))
     noise: Level = Field(0.05, description="Base probability that an action is misread.")
+
+    @field_validator("strategies")
+    @classmethod
+    def _known(cls, value: str | list[str] | dict[str, str]) -> str | list[str] | dict[str, str]:
+        specs = ([value] if isinstance(value, str) else
+                 value if isinstance(value, list) else list(value.values()))
+        for spec in specs:
+            _strategy(spec)
+        return value
 
 
 class CompareRequest(ExperimentRequest):
