@@ -444,7 +444,7 @@ async def ingest_file(
     bearer token. Body: the file's bytes (``Content-Type: application/octet-stream``)."""
     data = await request.body()
     if not data:
-        raise invalid("body", "the file is empty")
+        raise invalid("file", "the request body (the event file) is empty")
     return await run_in_threadpool(_ingest, store, cache, _uploads(store, settings), data,
                                    filename, format.value, day, quarantine)
 
