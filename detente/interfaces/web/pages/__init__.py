@@ -2,12 +2,15 @@
 its ``NavItem`` (if any) joins the navigation bar in this order."""
 
 from detente.interfaces.web.pages import country, dyad, sources, world_map
+from detente.interfaces.web.pages import escalation, monitor
 from detente.interfaces.web.pages._page import NavItem, Page
 
 PAGES: list[Page] = [
     world_map.PAGE,
     country.PAGE,
     dyad.PAGE,
+    escalation.PAGE,
+    monitor.PAGE,
     sources.PAGE,
 ]
 

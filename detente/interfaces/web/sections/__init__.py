@@ -3,6 +3,7 @@ the country and dyad pages (and the country brief) show the sections listed here
 Another area adds a section by writing its function and adding one line to a list."""
 
 from detente.interfaces.web.sections import country, dyad
+from detente.interfaces.web.sections import monitor
 from detente.interfaces.web.sections._context import (
     CountryContext,
     CountrySection,
@@ -29,6 +30,7 @@ DYAD_SECTIONS: list[DyadSection] = [
     dyad.alliances,
     dyad.disputes,
     dyad.capabilities,
+    monitor.temperature_section,
 ]
 
 __all__ = ["COUNTRY_SECTIONS", "DYAD_SECTIONS", "Cell", "CountryContext", "CountrySection",
