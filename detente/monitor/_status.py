@@ -55,4 +55,4 @@ def event_coverage(store: Store) -> EventCoverage:
 
 def event_versions(store: Store) -> dict[str, str]:
     """Source id -> version for the event stream (``event_stream``) and its codebooks."""
-    return store.data_versions([t for t in ("events", *CODEBOOK_TABLES) if store.has_table(t)])
+    return store.data_versions(("events", *CODEBOOK_TABLES))  # tables not loaded are absent

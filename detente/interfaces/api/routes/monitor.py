@@ -179,17 +179,14 @@ def get_temperature(
     zero counts where the pair had none)."""
     if first is not None and last is not None and first > last:
         raise invalid("to", f"{last} is before from={first}", where="query")
-    one = a[0] if len(a) == 1 else a
-    two = b[0] if len(b) == 1 else b
-    _side(store, one, "a", where="query")
-    _side(store, two, "b", where="query")
+    label1, codes1 = _side(store, a[0] if len(a) == 1 else a, "a", where="query")
+    label2, codes2 = _side(store, b[0] if len(b) == 1 else b, "b", where="query")
     try:
-        table = temperature(store, one, two, freq=freq, directed=directed, start=first,
-                            end=last, military=military)
+        table = temperature(store, codes1, codes2, freq=freq, directed=directed, start=first,
+                            end=last, military=military, label1=label1, label2=label2)
     except ActorError as exc:  # the sides overlap
         raise invalid("b", str(exc), where="query") from None
     versions = event_versions(store)
-    label1, label2 = side_codes(store, one)[0], side_codes(store, two)[0]
     return TemperatureSeries(
         side1=label1, side2=label2, freq=freq, directed=directed, military=military,
         count=table.num_rows, data=[TemperaturePoint(**r) for r in
