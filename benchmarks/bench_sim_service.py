@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -30,7 +29,7 @@ from pathlib import Path
 
 import httpx
 
-from benchmarks._harness import bench_store, report
+from benchmarks._harness import bench_store, measure, report
 from benchmarks.bench_service import server
 from detente.models.escalation import EscalationGame, calibrate, sweep
 from detente.monitor import ingest_events, temperature
@@ -45,15 +44,8 @@ RUNS = 15
 
 def timed(fn: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
     """Seconds for the first call, and the median of ``runs`` further calls."""
-    t0 = time.perf_counter()
-    fn()
-    first = time.perf_counter() - t0
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return first, statistics.median(times)
+    timing = measure("", fn, runs=runs)
+    return timing.first, timing.median
 
 
 def events_store(folder: Path) -> Path:

@@ -144,11 +144,15 @@ class CompareResponse(Provenance):
     data: list[ComparedOutcome]
 
 
-def _network_public(network: Network) -> NetworkPublic:
-    return NetworkPublic(
-        year=network.year, states=list(network.states), dyads=network.n_dyads,
-        codes=None if network.codes is None else [int(c) for c in network.codes],
-        inputs=[CalibrationInput(**row) for row in calibration_inputs(network)])
+def _provenance(network: Network, params: dict[str, Any], seed: int) -> dict[str, Any]:
+    """How a result was made: parameters, seed, data versions with their sources, and the
+    network with what each of its inputs was calibrated from."""
+    versions = dict(network.data_versions)
+    return dict(params=params, seed=seed, data_versions=versions, sources=source_refs(versions),
+                network=NetworkPublic(
+                    year=network.year, states=list(network.states), dyads=network.n_dyads,
+                    codes=None if network.codes is None else [int(c) for c in network.codes],
+                    inputs=[CalibrationInput(**row) for row in calibration_inputs(network)]))
 
 
 @router.get("/ladder", response_model=LadderPublic)
@@ -179,10 +183,7 @@ def list_strategies() -> StrategiesPublic:
 def run(body: RunRequest, store: StoreDep) -> RunResponse:
     result, network = run_experiment(store, body)
     out = result.to_dict()
-    return RunResponse(model=out["model"], params=out["params"], seed=body.seed,
-                       data_versions=out["data_versions"],
-                       sources=source_refs(out["data_versions"]),
-                       network=_network_public(network),
+    return RunResponse(**_provenance(network, out["params"], body.seed), model=out["model"],
                        summary={k: v for k, v in out["summary"].items() if k != "provenance"},
                        strategies=[Outcome(**r) for r in out["table"]],
                        dyads=out["tables"]["dyads"], states=out["tables"]["states"],
@@ -195,10 +196,7 @@ def run(body: RunRequest, store: StoreDep) -> RunResponse:
     "grid. " + _BOUND))
 def compare_strategies(body: CompareRequest, store: StoreDep) -> CompareResponse:
     table, network = compare(store, body)
-    versions = dict(network.data_versions)
-    params = body.model_dump(mode="json", exclude={"seed"})
     data = [ComparedOutcome(**{"channel": None, **row}) for row in
             table.drop("task", "strategies").to_dicts()]
-    return CompareResponse(params=params, seed=body.seed, data_versions=versions,
-                           sources=source_refs(versions), network=_network_public(network),
-                           count=len(data), data=data)
+    return CompareResponse(**_provenance(network, body.model_dump(mode="json", exclude={"seed"}),
+                                         body.seed), count=len(data), data=data)
