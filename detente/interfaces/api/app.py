@@ -14,7 +14,7 @@ from detente.interfaces import web
 from detente.interfaces.api import problems
 from detente.interfaces.api.middleware import BodyLimitMiddleware, CacheMiddleware, ResponseCache
 from detente.interfaces.api.routes import ROUTERS
-from detente.interfaces.api.routes.monitor import MAX_EVENT_FILE
+from detente.interfaces.api.routes._writes import MAX_EVENT_FILE
 from detente.interfaces.api.schemas import PROBLEM_RESPONSES
 from detente.store import Store
 

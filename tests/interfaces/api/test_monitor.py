@@ -126,7 +126,7 @@ def test_an_unknown_format_is_refused_with_the_file_named(events_client: TestCli
 
 
 def test_uploads_are_bounded(events_client: TestClient) -> None:
-    from detente.interfaces.api.routes.monitor import MAX_EVENT_FILE
+    from detente.interfaces.api.routes._writes import MAX_EVENT_FILE
 
     response = events_client.post(f"{API}/events", params={"filename": "big.tab"},
                                   content=b"x" * (MAX_EVENT_FILE + 1), headers=AUTH)
