@@ -6,7 +6,9 @@ dialogues are in no open source:
 detente/guides/user_entered/made_up_india_defence_dialogues.csv shows how to enter them
 (made-up rows).
 
-Run: ``uv run python examples/cases/india_southeast_asia.py --out artifacts/cases`` (see README.md here).
+Run (see README.md here)::
+
+    uv run python examples/cases/india_southeast_asia.py --out artifacts/cases
 """
 
 from detente.guides import script_main

@@ -5,7 +5,9 @@ only) and its multinational exercises by purpose (MME v7). Disaster relief is in
 source: detente/guides/user_entered/made_up_japan_disaster_relief.csv shows how to enter it
 (made-up rows).
 
-Run: ``uv run python examples/cases/japan_sdf.py --out artifacts/cases`` (see README.md here).
+Run (see README.md here)::
+
+    uv run python examples/cases/japan_sdf.py --out artifacts/cases
 """
 
 from detente.guides import script_main

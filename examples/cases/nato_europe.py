@@ -4,7 +4,9 @@ Computes NATO membership by year and the similarity of alliance portfolios (Cohe
 ATOP 5.1) between members and between members and other European states, and US forces in
 Poland and the Baltic states (troopdata).
 
-Run: ``uv run python examples/cases/nato_europe.py --out artifacts/cases`` (see README.md here).
+Run (see README.md here)::
+
+    uv run python examples/cases/nato_europe.py --out artifacts/cases
 """
 
 from detente.guides import script_main

@@ -4,7 +4,9 @@ Computes the UN uniformed personnel of Sweden and Canada against five European p
 people and per million inhabitants (UN DPO, complete years; COW NMC 7.0 population), and their
 peacekeeping exercises (MME v7).
 
-Run: ``uv run python examples/cases/sweden_canada_peacekeeping.py --out artifacts/cases`` (see README.md here).
+Run (see README.md here)::
+
+    uv run python examples/cases/sweden_canada_peacekeeping.py --out artifacts/cases
 """
 
 from detente.guides import script_main

@@ -4,7 +4,9 @@ Computes US personnel and military construction in South Korea (troopdata), US a
 (SIPRI TIV) and South Korea's distance from China and the United States in UN votes (ideal
 points) before and during the deployment, and says what these data cannot show.
 
-Run: ``uv run python examples/cases/thaad_korea.py --out artifacts/cases`` (see README.md here).
+Run (see README.md here)::
+
+    uv run python examples/cases/thaad_korea.py --out artifacts/cases
 """
 
 from detente.guides import script_main

@@ -3,7 +3,9 @@
 Computes arms deliveries to the six GCC states by supplier (SIPRI TIV), US exercises with them
 (MME v7, JME v3) and US forces stationed there (troopdata).
 
-Run: ``uv run python examples/cases/us_gcc.py --out artifacts/cases`` (see README.md here).
+Run (see README.md here)::
+
+    uv run python examples/cases/us_gcc.py --out artifacts/cases
 """
 
 from detente.guides import script_main

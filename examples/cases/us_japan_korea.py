@@ -3,7 +3,9 @@
 Computes the exercise network of the three by year and its trilateral exercises (MME v7), the
 defence pledges between them (ATOP 5.1) and their tie strength.
 
-Run: ``uv run python examples/cases/us_japan_korea.py --out artifacts/cases`` (see README.md here).
+Run (see README.md here)::
+
+    uv run python examples/cases/us_japan_korea.py --out artifacts/cases
 """
 
 from detente.guides import script_main

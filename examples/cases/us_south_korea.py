@@ -5,7 +5,9 @@ Korea (troopdata) and the US share of South Korea's arms imports (SIPRI TIV). Cu
 exchange is in no open source: detente/guides/user_entered/made_up_us_korea_exchanges.csv
 shows how to enter it (made-up rows).
 
-Run: ``uv run python examples/cases/us_south_korea.py --out artifacts/cases`` (see README.md here).
+Run (see README.md here)::
+
+    uv run python examples/cases/us_south_korea.py --out artifacts/cases
 """
 
 from detente.guides import script_main
