@@ -1,7 +1,7 @@
 """Every dashboard page. A new page is a module with a ``PAGE`` and one line in ``PAGES``;
 its ``NavItem`` (if any) joins the navigation bar in this order."""
 
-from detente.interfaces.web.pages import country, dyad, sources, world_map
+from detente.interfaces.web.pages import country, dyad, guides, sources, world_map
 from detente.interfaces.web.pages._page import NavItem, Page
 
 PAGES: list[Page] = [
@@ -9,6 +9,7 @@ PAGES: list[Page] = [
     country.PAGE,
     dyad.PAGE,
     sources.PAGE,
+    guides.PAGE,
 ]
 
 NAV: list[NavItem] = [p.nav for p in PAGES if p.nav is not None]
