@@ -6,9 +6,12 @@ from detente.interfaces.api.routes import (
     actors,
     countries,
     dyads,
+    engagements,
     geo,
     health,
+    instruments,
     measures,
+    network,
     panels,
     sources,
 )
@@ -22,5 +25,8 @@ ROUTERS: list[APIRouter] = [
     countries.router,
     dyads.router,
     geo.router,
+    instruments.router,
+    engagements.router,
+    network.router,
 ]
 """Mounted under ``/api/v1`` in this order."""
