@@ -151,3 +151,26 @@ def test_soft_power_weights_as_json(client: TestClient) -> None:
         assert response.status_code == 422 and message in response.json()["detail"], bad
     cinc = client.get("/api/v1/measures/cinc", params={"year": 2005, "weights": "{}"})
     assert cinc.status_code == 422 and "takes no weights" in cinc.json()["detail"]
+
+
+def test_dyad_instruments_ties_similarity_and_engagements(client: TestClient,
+                                                          store: Store) -> None:
+    body = client.get("/api/v1/dyads/USA/JPN/instruments",
+                      params={"from": 2000, "to": 2020}).json()
+    assert (body["a"]["ccode"], body["b"]["ccode"]) == (2, 740)
+    ties = {r["year"]: r for r in body["ties"]}
+    assert set(ties) == set(range(2000, 2021))
+    assert 0 < ties[2005]["tie_strength"] <= 1 and ties[2005]["tie_components"] == 5
+    assert ties[2005]["components"]["peacekeeping"] is None  # UN PKO data start in 2010
+    assert ties[2005]["components"]["alliance"] == 1.0  # a defence pledge
+    assert ties[2020]["components"]["exercise"] is None  # MME ends in 2010
+    assert [r["year"] for r in body["similarity"]] == list(range(2000, 2019))  # ATOP to 2018
+    arms = [r for r in body["engagements"] if r["instrument"] == "arms_transfer"
+            and r["way"] == "a_to_b"]
+    direct = store.rows("SELECT sum(magnitude) FROM all_engagements WHERE instrument = "
+                        "'arms_transfer' AND actor1 = '2' AND actor2 = '740' AND year "
+                        "BETWEEN 2000 AND 2020")[0][0]
+    assert sum(r["magnitude"] for r in arms) == pytest.approx(direct)
+    assert {"atop", "sipri_tiv", "mme", "cow_igo"} <= set(body["data_versions"])
+    same = client.get("/api/v1/dyads/USA/USA/instruments")
+    assert same.status_code == 422 and "two different states" in same.json()["detail"]

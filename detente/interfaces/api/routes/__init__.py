@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from detente.interfaces.api.routes import (
     actors,
     countries,
+    dyad_instruments,
     dyads,
     engagements,
     geo,
@@ -28,5 +29,6 @@ ROUTERS: list[APIRouter] = [
     instruments.router,
     engagements.router,
     network.router,
+    dyad_instruments.router,
 ]
 """Mounted under ``/api/v1`` in this order."""

@@ -16,9 +16,9 @@ from detente.interfaces.web.sections._view import (
     number,
 )
 from detente.interfaces.web.sections.country_instruments import short_source
-from detente.measures import add_tie_strength, pair_similarity
+from detente.measures import pair_similarity
 from detente.measures._tie_strength import TIE_COMPONENTS
-from detente.profiles._span import dyad_panel
+from detente.profiles import pair_ties
 from detente.sources.registry import table_owner
 
 TIE_LABELS = {"alliance": "alliance obligation", "arms": "arms transfers",
@@ -37,7 +37,7 @@ def ties(ctx: DyadContext) -> SectionView:
     years = p.years["year"].to_numpy()
     owners = {name: table_owner(c.coverage_table).id for name, c in TIE_COMPONENTS.items()}
     links = _links(ctx, list(owners.values()))
-    t = add_tie_strength(dyad_panel(ctx.store, p.a.ccode, p.b.ccode, years)).table.to_pydict()
+    t = pair_ties(ctx.store, p.a.ccode, p.b.ccode, years).to_pydict()
     shown = [y for y, v in zip(t["year"], t["tie_strength"], strict=True) if v is not None]
     if not shown:
         return SectionView("ties", "Relationship strength", empty=(

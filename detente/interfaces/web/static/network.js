@@ -18,8 +18,8 @@ function startNetwork(app) {
     return `/fragments/network?year=${year}` + chosen().map((i) => `&instrument=${encodeURIComponent(i)}`).join("");
   }
 
-  function link(value, href) {
-    const text = value.toFixed(2);
+  function link(value, href, digits = 2) {
+    const text = value.toFixed(digits);
     return href ? `<a href="${href}">${text}</a>` : text;
   }
 
@@ -33,7 +33,7 @@ function startNetwork(app) {
       `<td><a href="/country/${r.ccode}?to=${payload.year}">${escapeHtml(r.name)}</a></td>` +
       `<td class="num">${link(r.strength, r.href)}</td>` +
       r.layers.map((l) => `<td class="num">${link(l.strength, l.href)}</td>`).join("") +
-      `<td class="num">${r.degree}</td></tr>`).join("");
+      `<td class="num">${link(r.degree, r.href, 0)}</td></tr>`).join("");
     document.getElementById("rank-year").textContent = payload.year;
     document.getElementById("network-count").textContent =
       `${payload.states} states with a tie (of ${payload.members} members), ${payload.ties.toLocaleString("en")} links.`;
