@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from detente.actors import Actor, resolve_actor
+from detente.actors import Actor
 from detente.engagements import dyad_engagements
 from detente.measures import add_tie_strength, pair_similarity
 from detente.measures._tie_strength import TIE_COMPONENTS
-from detente.profiles._span import ProfileError, YearBounds, clip, dyad_panel, member_years
+from detente.profiles._span import YearBounds, dyad_panel, pair_years
 from detente.sources.registry import table_owner
 from detente.store import Store
 
@@ -46,11 +46,7 @@ def dyad_instruments(store: Store, first: str | int, second: str | int, *,
     (COW codes, ISO3 or names) over the years both were COW members (carried past 2016, as
     profiles are). Raises ``ProfileError`` for one state twice or a pair that never
     coexisted in ``years``."""
-    a, b = resolve_actor(store, first), resolve_actor(store, second)
-    if a.ccode == b.ccode:
-        raise ProfileError(f"a dyad needs two different states; both name {a.name} ({a.ccode})")
-    both = np.intersect1d(member_years(store, a.ccode), member_years(store, b.ccode))
-    span_years = clip(both, years, f"the dyad {a.name} - {b.name}")
+    a, b, span_years = pair_years(store, first, second, years)
     span = (int(span_years[0]), int(span_years[-1]))
     ties = pair_ties(store, a.ccode, b.ccode, span_years)
     similarity = pair_similarity(store, a.ccode, b.ccode, years=span)
