@@ -5,10 +5,14 @@ from fastapi import APIRouter
 from detente.interfaces.api.routes import (
     actors,
     countries,
+    dyad_instruments,
     dyads,
+    engagements,
     geo,
     health,
+    instruments,
     measures,
+    network,
     panels,
     sources,
 )
@@ -22,5 +26,9 @@ ROUTERS: list[APIRouter] = [
     countries.router,
     dyads.router,
     geo.router,
+    instruments.router,
+    engagements.router,
+    network.router,
+    dyad_instruments.router,
 ]
 """Mounted under ``/api/v1`` in this order."""

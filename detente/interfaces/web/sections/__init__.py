@@ -2,7 +2,12 @@
 the country and dyad pages (and the country brief) show the sections listed here, in order.
 Another area adds a section by writing its function and adding one line to a list."""
 
-from detente.interfaces.web.sections import country, dyad
+from detente.interfaces.web.sections import (
+    country,
+    country_instruments,
+    dyad,
+    dyad_instruments,
+)
 from detente.interfaces.web.sections._context import (
     CountryContext,
     CountrySection,
@@ -21,6 +26,9 @@ from detente.interfaces.web.sections._view import (
 COUNTRY_SECTIONS: list[CountrySection] = [
     country.hard_power,
     country.instruments,
+    country_instruments.engagements,
+    country_instruments.soft_power,
+    country_instruments.centrality,
     country.partners,
     country.disputes,
 ]
@@ -29,6 +37,9 @@ DYAD_SECTIONS: list[DyadSection] = [
     dyad.alliances,
     dyad.disputes,
     dyad.capabilities,
+    dyad_instruments.ties,
+    dyad_instruments.similarity,
+    dyad_instruments.engagements,
 ]
 
 __all__ = ["COUNTRY_SECTIONS", "DYAD_SECTIONS", "Cell", "CountryContext", "CountrySection",
