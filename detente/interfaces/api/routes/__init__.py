@@ -4,6 +4,8 @@ from fastapi import APIRouter
 
 from detente.interfaces.api.routes import (
     actors,
+    bargaining,
+    coalitions,
     countries,
     dyads,
     geo,
@@ -22,5 +24,7 @@ ROUTERS: list[APIRouter] = [
     countries.router,
     dyads.router,
     geo.router,
+    coalitions.router,
+    bargaining.router,
 ]
 """Mounted under ``/api/v1`` in this order."""
