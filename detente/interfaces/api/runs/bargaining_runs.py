@@ -3,8 +3,8 @@
 Each request is priced before it runs. One round of the model costs about ``n^2 + 400``
 units for ``n`` actors (pairwise arrays plus a fixed overhead of a few hundred microseconds
 per round, measured on the EC example and on 100 actors); a request may do at most
-:data:`WORK_BUDGET` units, about ten seconds on the machine the bounds were measured on.
-The EC example (10 actors, 100 rounds) costs 50,500 units a run, so 200 sensitivity draws fit.
+:data:`WORK_BUDGET` units, about five seconds on the machine the bounds were measured on.
+The EC example (10 actors, 100 rounds) costs 50,500 units a run, so 100 sensitivity draws fit.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from detente.models.bargaining import (
 )
 from detente.store import Store
 
-WORK_BUDGET = 12_000_000
+WORK_BUDGET = 6_000_000
 """Most work units (runs x rounds x (actors^2 + 400)) one request may do."""
 MAX_ROWS = 100_000
 """Most rows of positions and offers in one answer."""

@@ -23,7 +23,7 @@ MAX_STARTS = 4096
 """Most random starts of the heuristic searches in one request."""
 MAX_BALANCE_YEARS = 60
 """Most years in one structural-balance request."""
-MAX_SOLVER_SECONDS = 30.0
+MAX_SOLVER_SECONDS = 20.0
 """Most seconds the exact balance solver may be given in one request (years x time limit)."""
 MAX_SIZE = 1e9
 MAX_PROPENSITY = 1e6
