@@ -1,13 +1,15 @@
 """Every dashboard page. A new page is a module with a ``PAGE`` and one line in ``PAGES``;
 its ``NavItem`` (if any) joins the navigation bar in this order."""
 
-from detente.interfaces.web.pages import country, dyad, sources, world_map
+from detente.interfaces.web.pages import bargaining, coalitions, country, dyad, sources, world_map
 from detente.interfaces.web.pages._page import NavItem, Page
 
 PAGES: list[Page] = [
     world_map.PAGE,
     country.PAGE,
     dyad.PAGE,
+    coalitions.PAGE,
+    bargaining.PAGE,
     sources.PAGE,
 ]
 
