@@ -19,17 +19,14 @@ from detente.models.bargaining import (
     pivotal_actors,
 )
 from detente.store import Store
-from tests.interfaces.api._problems import refused
+from tests.interfaces.api._answers import answered, refused
 
 URL = "/api/v1/bargaining"
 EXAMPLE = {"kind": "example"}
 
 
 def post(client: TestClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    response = client.post(f"{URL}/{path}", json=body)
-    assert response.status_code == 200, response.text
-    result: dict[str, Any] = response.json()
-    return result
+    return answered(client, f"{URL}/{path}", body)
 
 
 def test_the_example_issue_is_served_to_edit(client: TestClient) -> None:

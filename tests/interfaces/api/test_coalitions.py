@@ -17,7 +17,7 @@ from detente.models.coalitions import (
     signed_network,
 )
 from detente.store import Store
-from tests.interfaces.api._problems import refused
+from tests.interfaces.api._answers import answered, refused
 
 URL = "/api/v1/coalitions"
 MIDDLE_EAST_15 = ["USA", "RUS", "CHN", "UKG", "FRN", "GMY", "JPN", "IND", "PAK", "IRN", "ISR",
@@ -25,10 +25,7 @@ MIDDLE_EAST_15 = ["USA", "RUS", "CHN", "UKG", "FRN", "GMY", "JPN", "IND", "PAK",
 
 
 def post(client: TestClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    response = client.post(f"{URL}/{path}", json=body)
-    assert response.status_code == 200, response.text
-    result: dict[str, Any] = response.json()
-    return result
+    return answered(client, f"{URL}/{path}", body)
 
 
 def test_options_list_components_sizes_regions_and_bounds(client: TestClient) -> None:

@@ -207,16 +207,21 @@ class RunResult(RunMeta):
     offers: Literal["all", "last", "none"] = Field(description="Which offers are listed.")
 
 
-class ComparisonRow(BaseModel):
-    scenario: str
-    changes: str
-    actors: int
+class RunForecasts(BaseModel):
+    """A run's forecasts in its first and last round, and how it stopped."""
+
     median_initial: float | None
     mean_initial: float | None
     median_final: float | None
     mean_final: float | None
     rounds: int
-    stopped: str
+    stopped: str = Field(description="no_moves, max_rounds or forecast_settled.")
+
+
+class ComparisonRow(RunForecasts):
+    scenario: str
+    changes: str
+    actors: int
     median_shift: float | None = Field(description="Final median minus the baseline's.")
     mean_shift: float | None
 
@@ -238,14 +243,8 @@ class WhatIfResult(RunMeta):
     tables: WhatIfTables
 
 
-class DrawRow(BaseModel):
+class DrawRow(RunForecasts):
     draw: int
-    median_initial: float | None
-    mean_initial: float | None
-    median_final: float | None
-    mean_final: float | None
-    rounds: int
-    stopped: str
 
 
 class QuantileRow(BaseModel):

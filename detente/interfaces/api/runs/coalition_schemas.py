@@ -289,10 +289,12 @@ class PartnerRow(BaseModel):
     energy_change: float
 
 
-class CoalitionRow(BaseModel):
+class CoalitionProfile(BaseModel):
+    """A coalition's capability, cohesion and energy (``coalition_profile``)."""
+
     members: list[str]
     capability: float
-    capability_ratio: float | None
+    capability_ratio: float | None = Field(description="Capability over the rival's.")
     cohesion: float | None
     weakest_link: float | None
     hostile_pairs: int
@@ -301,7 +303,7 @@ class CoalitionRow(BaseModel):
 
 
 class PartnerTables(BaseModel):
-    coalition: list[CoalitionRow] = Field(description="The coalition as it is.")
+    coalition: list[CoalitionProfile] = Field(description="The coalition as it is.")
 
 
 class PartnersResult(RunMeta):
@@ -319,17 +321,10 @@ class WhatIfRequest(CoalitionBase):
          "rival": "RUS", "add": ["FRN"]}]}}
 
 
-class WhatIfRow(BaseModel):
+class WhatIfRow(CoalitionProfile):
+    """Before, after, and the change (``members`` then lists +NAME and -NAME)."""
+
     state: Literal["before", "after", "change"]
-    members: list[str] = Field(description="Members before and after; +NAME / -NAME for the "
-                                           "change.")
-    capability: float
-    capability_ratio: float | None
-    cohesion: float | None
-    weakest_link: float | None
-    hostile_pairs: int
-    toward_rival: float | None
-    energy: float
 
 
 class WhatIfResult(RunMeta):

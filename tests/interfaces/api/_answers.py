@@ -1,12 +1,21 @@
-"""Assertions on problem-details answers shared by the API tests."""
+"""Assertions on answers shared by the API tests: a result, or a problem naming a field."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import httpx
+from fastapi.testclient import TestClient
 
 PROBLEM = "application/problem+json"
+
+
+def answered(client: TestClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    """POST ``body`` to ``path`` and return the result, asserting it is a 200."""
+    response = client.post(path, json=body)
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()
+    return result
 
 
 def refused(response: httpx.Response, field: str, text: str = "", status: int = 422
