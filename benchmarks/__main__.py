@@ -6,7 +6,7 @@ import importlib
 import sys
 
 BENCHMARKS = ["bench_panels", "bench_instruments", "bench_measures", "bench_bargaining",
-              "bench_coalitions", "bench_service"]
+              "bench_coalitions", "bench_service", "bench_model_service"]
 
 
 def main(argv: list[str]) -> None:

@@ -133,7 +133,7 @@ def test_sizes_and_work_are_bounded(client: TestClient) -> None:
     body = post(client, "run", {"issue": many(60), "offers": "last", "model": {"max_rounds": 5}})
     assert len(body["tables"]["offers"]) <= 60 * 59
     refused(client.post(f"{URL}/sensitivity", json={"issue": EXAMPLE, "draws": 1000}),
-            "draws", "6,000,000")
+            "draws", "4,000,000")
     refused(client.post(f"{URL}/pivotal", json={"issue": many(100)}), "issue.actors",
             "the pivotal test")
 

@@ -3,7 +3,7 @@ and coalitions, seeded sensitivity and pivotal actors.
 
 Open (no token) and bounded: at most 100 actors, 500 rounds, 8 scenarios and 1,000 draws,
 and every request is priced before it runs (runs x rounds x (actors^2 + 400) work units, at
-most 6,000,000, about five seconds). A request over a bound is refused with 422 naming the
+most 4,000,000, a few seconds). A request over a bound is refused with 422 naming the
 field.
 """
 

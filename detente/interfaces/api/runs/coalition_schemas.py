@@ -197,7 +197,7 @@ class BalanceQuery(Strict):
         "auto", description="exact (binary program, HiGHS), heuristic (multi-start "
                             "switching), or auto (both; the better split, the exact bound).")
     starts: int = Field(256, ge=1, le=MAX_STARTS, description="Heuristic starts per year.")
-    time_limit: float = Field(0.5, gt=0, le=10, description="Seconds for the exact solver "
+    time_limit: float = Field(0.25, gt=0, le=10, description="Seconds for the exact solver "
                                                             "per year.")
     seed: Seed = 0
 

@@ -19,6 +19,7 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/bargaining", response_class=HTMLResponse)
 def bargaining_page(request: Request) -> HTMLResponse:
+    """The forms; the script loads the EC example through the API when the page opens."""
     return render(request, "bargaining.html", title="Bargaining",
                   house_layout=layout("", x_title="Round", y_title=""))
 

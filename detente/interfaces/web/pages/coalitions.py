@@ -37,6 +37,7 @@ def covered_years(store: Store, components: Iterable[str], extra: Iterable[str] 
 
 @router.get("/coalitions", response_class=HTMLResponse)
 def coalitions_page(request: Request, store: StoreDep) -> HTMLResponse:
+    """The forms, filled with the registries' choices and the years the store covers."""
     landscape = covered_years(store, DEFAULTS, ["cow_nmc"])
     balance = covered_years(store, BALANCE_COMPONENTS)
     return render(request, "coalitions.html", title="Coalitions", options=coalition_options(),
