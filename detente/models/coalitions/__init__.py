@@ -26,6 +26,7 @@ from detente.models.coalitions._balance_years import (
     signed_networks,
 )
 from detente.models.coalitions._build import (
+    NMC_SIZES,
     build_inputs,
     furnas_inputs,
     size_names,
@@ -74,6 +75,7 @@ __all__ = [
     "COMPONENTS",
     "DEFAULTS",
     "MAX_EXHAUSTIVE",
+    "NMC_SIZES",
     "REGIONS",
     "BalancePartition",
     "CoalitionQuestion",

@@ -74,6 +74,7 @@ def test_store_landscape_equals_the_library_run(client: TestClient, store: Store
         body["data_versions"])
     assert {s["href"] for s in body["sources"]} >= {"/sources#src-cow_nmc-7.0",
                                                     "/sources#src-atop-5.1"}
+    assert body["sources"][0]["id"] == "cow_nmc"  # the sizes' source leads
     ccodes = {r["actor"]: r["ccode"] for r in body["tables"]["actors"]}
     assert ccodes["USA"] == 2 and ccodes["SYR"] == 652
     assert len(body["tables"]["best_configurations"]) == 10

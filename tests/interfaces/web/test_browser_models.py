@@ -63,6 +63,8 @@ def test_coalitions_page(server: str, page: Any) -> None:
     run(page, "partners")
     assert page.locator("#partner-rows tbody tr").count() == 15
     assert "balance against RUS" in page.inner_text("#partners-summary")
+    capability = page.locator("#partners-summary a").first  # CINC: linked to NMC
+    assert capability.get_attribute("href") == "/sources#src-cow_nmc-7.0"
     first_candidate = page.locator("#partner-rows tbody tr").first.locator("td").nth(1)
     name = first_candidate.inner_text()
     page.locator("#partner-rows tbody tr").first.locator("button").click()

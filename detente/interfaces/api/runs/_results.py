@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import polars as pl
@@ -37,17 +37,27 @@ def records(frame: pl.DataFrame) -> list[dict[str, Any]]:
     return frame.with_columns(pl.col(pl.Float64, pl.Float32).fill_nan(None)).to_dicts()
 
 
-def run_meta(result: Result, *, seed: int | None = None) -> dict[str, Any]:
+def ordered_sources(versions: Mapping[str, str], first: Sequence[str] = ()) -> list[SourceRef]:
+    """References for ``versions``, those named in ``first`` leading (a page links a number to
+    the first source, so the source of the sizes or capabilities goes first)."""
+    refs = source_refs(dict(versions))
+    return sorted(refs, key=lambda r: (r.id not in first, first.index(r.id) if r.id in first
+                                       else 0, r.id))
+
+
+def run_meta(result: Result, *, seed: int | None = None, first: Sequence[str] = ()
+             ) -> dict[str, Any]:
     """The :class:`RunMeta` fields of ``result`` (``seed`` overrides the recorded one)."""
     meta = result.to_dict(max_rows=0)
     return {"model": meta["model"], "summary": meta["summary"], "params": meta["params"],
             "seed": meta["seed"] if seed is None else seed,
             "data_versions": meta["data_versions"],
-            "sources": source_refs(dict(result.data_versions))}
+            "sources": ordered_sources(result.data_versions, first)}
 
 
 def meta_for(model: str, versions: Mapping[str, str], *, summary: Mapping[str, Any],
-             params: Mapping[str, Any], seed: int | None = None) -> dict[str, Any]:
+             params: Mapping[str, Any], seed: int | None = None, first: Sequence[str] = ()
+             ) -> dict[str, Any]:
     """:class:`RunMeta` fields for a computation that is not one ``Result``."""
     return {"model": model, "summary": dict(summary), "params": dict(params), "seed": seed,
-            "data_versions": dict(versions), "sources": source_refs(dict(versions))}
+            "data_versions": dict(versions), "sources": ordered_sources(versions, first)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 from detente.interfaces.api.runs._fields import at_field, reject, states_query
-from detente.interfaces.api.runs._results import meta_for, records, run_meta
+from detente.interfaces.api.runs._results import meta_for, ordered_sources, records, run_meta
 from detente.interfaces.api.runs.coalition_inputs import actor_name, landscape_inputs
 from detente.interfaces.api.runs.coalition_schemas import (
     MAX_ACTORS,
@@ -28,12 +28,13 @@ from detente.interfaces.api.runs.coalition_schemas import (
     WhatIfRequest,
     WhatIfResult,
 )
-from detente.interfaces.api.schemas import source_refs
+from detente.measures import MEASURES, measure_sources
 from detente.models.coalitions import (
     BALANCE_COMPONENTS,
     COMPONENTS,
     DEFAULTS,
     MAX_EXHAUSTIVE,
+    NMC_SIZES,
     REGIONS,
     CoalitionQuestion,
     Landscape,
@@ -48,6 +49,16 @@ from detente.store import Store
 
 MAX_BALANCE_STARTS = 16_384
 """Most heuristic starts over all years of one balance request (years x starts)."""
+
+
+def size_sources(inputs: LandscapeInputs) -> tuple[str, ...]:
+    """Ids of the sources behind the inputs' sizes (NMC for its columns, else the measure's)."""
+    size = inputs.provenance.get("size")
+    if size in NMC_SIZES:
+        return ("cow_nmc",)
+    if size in MEASURES:
+        return measure_sources(MEASURES[size])
+    return ()
 
 
 def coalition_options() -> CoalitionOptions:
@@ -73,7 +84,7 @@ def run_landscape(store: Store, body: LandscapeRequest) -> LandscapeResult:
     actors = result.tables["actors"].filter(pl.col("rank") <= body.max_minima)
     best = result.tables.get("best_configurations")
     return LandscapeResult(
-        **run_meta(result, seed=body.seed), table=records(shown),
+        **run_meta(result, seed=body.seed, first=size_sources(inputs)), table=records(shown),
         tables={"actors": records(actors), "best_configurations": [] if best is None
                 else records(best)},
         complete=shown.height == result.table.height)
@@ -89,7 +100,7 @@ def export_inputs(store: Store, body: InputsRequest) -> InputsExport:
                         year=inputs.year)
     return InputsExport(inputs=given, data_versions=dict(inputs.data_versions),
                         provenance=dict(inputs.provenance),
-                        sources=source_refs(dict(inputs.data_versions)))
+                        sources=ordered_sources(inputs.data_versions, size_sources(inputs)))
 
 
 def run_balance(store: Store, query: BalanceQuery) -> BalanceResult:
@@ -117,7 +128,8 @@ def run_balance(store: Store, query: BalanceQuery) -> BalanceResult:
                                    outside_coverage="skip" if query.skip_uncovered else "error")
     model = StructuralBalance(method=query.method, starts=query.starts,
                               time_limit=query.time_limit)
-    result = model.run(networks, seed=query.seed)
+    with at_field("query", "time_limit"):
+        result = model.run(networks, seed=query.seed)
     return BalanceResult(**run_meta(result, seed=query.seed), table=records(result.table),
                          tables={name: records(frame) for name, frame in result.tables.items()})
 
@@ -144,7 +156,8 @@ def run_partners(store: Store, body: PartnersRequest) -> PartnersResult:
     question = CoalitionQuestion(inputs, lead, tuple(members), rival, candidates, region)
     with at_field("body"):
         result = PartnerRanking(weights=weights, convention=body.convention).run(question)
-    return PartnersResult(**run_meta(result), table=records(result.table.head(body.limit)),
+    return PartnersResult(**run_meta(result, first=size_sources(inputs)),
+                          table=records(result.table.head(body.limit)),
                           tables={"coalition": records(result.tables["coalition"])},
                           complete=result.table.height <= body.limit)
 
@@ -164,5 +177,6 @@ def run_whatif(store: Store, body: WhatIfRequest) -> WhatIfResult:
     summary = {"lead": lead, "year": inputs.year, "added": add, "removed": remove,
                "rival": rival, "inputs": dict(inputs.provenance)}
     return WhatIfResult(**meta_for("CoalitionWhatIf", inputs.data_versions, summary=summary,
-                                   params={"convention": body.convention}),
+                                   params={"convention": body.convention},
+                                   first=size_sources(inputs)),
                         table=records(table))

@@ -79,7 +79,7 @@ class GivenInputs(Strict):
 
     kind: Literal["given"]
     actors: list[GivenActor] = Field(min_length=2, max_length=MAX_ACTORS)
-    propensity: list[list[Propensity | None]] = Field(
+    propensity: list[Annotated[list[Propensity | None], Field(max_length=MAX_ACTORS)]] = Field(
         max_length=MAX_ACTORS, description="Row i, column j holds p_ij; symmetric; the "
                                            "diagonal is 0 or null.")
     year: int | None = Field(None, ge=1, le=3000, description="The year described (a label).")

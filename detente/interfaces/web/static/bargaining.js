@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, api, running, fmt, num, table, sourceLine, layout, plot, number, InputError } = Runs;
+  const { el, api, running, fmt, num, link, table, sourceLine, layout, plot, number, InputError } = Runs;
   const FIELDS = ["actor", "capability", "position", "salience"];
   const STOPPED = { no_moves: "nobody moves any more", max_rounds: "the round limit",
                     forecast_settled: "the forecasts held" };
@@ -104,8 +104,8 @@
     const summary = document.getElementById("forecast-summary");
     summary.replaceChildren(
       `After ${s.rounds} round${s.rounds === 1 ? "" : "s"} (stopped by ${STOPPED[s.stopped] || s.stopped}): median forecast `,
-      numberNode(s.median_final, src), ", weighted mean ", numberNode(s.mean_final, src),
-      ` (round 0: median `, numberNode(s.median_initial, src), ", mean ", numberNode(s.mean_initial, src), ").");
+      link(s.median_final, src), ", weighted mean ", link(s.mean_final, src),
+      ` (round 0: median `, link(s.median_initial, src), ", mean ", link(s.mean_initial, src), ").");
     summary.dataset.median = String(s.median_final);
     const byActor = new Map();
     result.table.forEach((r) => {
@@ -135,11 +135,6 @@
     fig.margin.b = 48;
     fig.height = 420;
     return plot(document.getElementById("fig-positions"), data, fig);
-  }
-
-  function numberNode(value, sources) {
-    const c = num(value, sources);
-    return c.href ? el("a", { href: c.href, title: c.title }, c.text) : c.text;
   }
 
   function scenario() {

@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { el, api, running, fmt, num, table, sourceLine, layout, plot, list } = Runs;
+  const { el, api, running, fmt, num, link, table, sourceLine, layout, plot, list } = Runs;
   const CAMP_COLOURS = { A: "#1f4e79", B: "#c0504d" };
 
   function showSource(form) {
@@ -118,10 +118,12 @@
   function renderPartners(result, body, panel) {
     const s = result.summary;
     const now = result.tables.coalition[0];
-    document.getElementById("partners-summary").textContent =
-      `${s.year}: goal ${s.goal}; lead ${s.lead}. The coalition (${now.members.join(", ")}) holds ${fmt(now.capability, 4)} ` +
-      `of capability (CINC)${now.capability_ratio === null ? "" : `, ${fmt(now.capability_ratio, 2)} times the rival's`}. ` +
-      `${s.candidates} candidates${result.complete ? "" : `, the best ${result.table.length} shown`}.`;
+    const src = result.sources;
+    document.getElementById("partners-summary").replaceChildren(
+      `${s.year}: goal ${s.goal}; lead ${s.lead}. The coalition (${now.members.join(", ")}) holds `,
+      link(now.capability, src, 4), " of capability (CINC)",
+      ...(now.capability_ratio === null ? [] : [", ", link(now.capability_ratio, src, 2), " times the rival's"]),
+      `. ${s.candidates} candidates${result.complete ? "" : `, the best ${result.table.length} shown`}.`);
     const rows = result.table.map((r) => [
       r.rank, r.actor, num(r.score, result.sources), num(r.capability_added, result.sources, 4), num(r.cohesion, result.sources),
       num(r.toward_rival, result.sources), num(r.friction, result.sources), num(r.energy_change, result.sources, 6),

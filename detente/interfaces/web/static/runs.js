@@ -92,6 +92,12 @@ const Runs = (() => {
     return { text, numeric: true, href: sources[0].href, title: "Data: " + sources.map((s) => `${s.title} ${s.version}`).join("; ") };
   }
 
+  // A number as a link to its source (plain text when there is none).
+  function link(value, sources, digits = 3) {
+    const c = num(value, sources, digits);
+    return c.href ? el("a", { href: c.href, title: c.title }, c.text) : c.text;
+  }
+
   // A table from column names and rows of cells (strings, numbers, or {text, href, numeric}).
   function table(columns, rows, attrs = {}) {
     const head = el("thead", {}, el("tr", {}, columns.map((c) => el("th", {}, c))));
@@ -136,5 +142,5 @@ const Runs = (() => {
     return value === "" ? null : Number(value);
   }
 
-  return { el, api, running, fmt, num, table, sourceLine, layout, plot, list, number, ApiError, InputError };
+  return { el, api, running, fmt, num, link, table, sourceLine, layout, plot, list, number, ApiError, InputError };
 })();
