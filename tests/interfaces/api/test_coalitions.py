@@ -28,6 +28,15 @@ def post(client: TestClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
     return answered(client, f"{URL}/{path}", body)
 
 
+def test_operation_ids_are_stable(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    ids = {op["operationId"] for path in schema["paths"].values() for op in path.values()}
+    assert {"coalitions-get_options", "coalitions-post_inputs", "coalitions-post_landscape",
+            "coalitions-get_balance", "coalitions-post_partners", "coalitions-post_whatif",
+            "bargaining-get_example_issue", "bargaining-post_run", "bargaining-post_whatif",
+            "bargaining-post_sensitivity", "bargaining-post_pivotal"} <= ids
+
+
 def test_options_list_components_sizes_regions_and_bounds(client: TestClient) -> None:
     body = client.get(f"{URL}/options").json()
     names = {c["name"]: c for c in body["components"]}
@@ -201,14 +210,14 @@ def test_oversized_matrix_body_is_refused_with_413(client: TestClient) -> None:
 
 # -- structural balance ----------------------------------------------------------------------
 def test_balance_for_a_year_equals_the_library(client: TestClient, store: Store) -> None:
-    response = client.get(f"{URL}/balance", params={"from": 1990, "method": "exact",
-                                                    "time_limit": 5})
+    response = client.get(f"{URL}/balance", params={"from": 1950, "method": "exact",
+                                                    "time_limit": 10})
     assert response.status_code == 200, response.text
     body = response.json()
-    library = StructuralBalance(method="exact", time_limit=5).run(signed_network(store, 1990))
+    library = StructuralBalance(method="exact", time_limit=10).run(signed_network(store, 1950))
     (year,) = body["table"]
     assert year["frustration"] == library.table["frustration"][0]
-    assert year["optimal"] == library.table["optimal"][0]
+    assert year["optimal"] and library.table["optimal"][0]  # 1950 solves in well under 1 s
     assert year["lower_bound"] <= year["frustration"] and year["method"] == "exact"
     blocs = body["tables"]["blocs"]
     assert {b["bloc"] for b in blocs} == {"A", "B", None}

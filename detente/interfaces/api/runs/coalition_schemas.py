@@ -198,7 +198,8 @@ class BalanceQuery(Strict):
                             "switching), or auto (both; the better split, the exact bound).")
     starts: int = Field(256, ge=1, le=MAX_STARTS, description="Heuristic starts per year.")
     time_limit: float = Field(0.25, gt=0, le=10, description="Seconds for the exact solver "
-                                                            "per year.")
+                              "per year. Whether a proof finishes within it depends on the "
+                              "machine; the heuristic with a seed is reproducible anywhere.")
     seed: Seed = 0
 
 
