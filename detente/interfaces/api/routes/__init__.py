@@ -4,6 +4,8 @@ from fastapi import APIRouter
 
 from detente.interfaces.api.routes import (
     actors,
+    bargaining,
+    coalitions,
     countries,
     dyad_instruments,
     dyads,
@@ -30,5 +32,7 @@ ROUTERS: list[APIRouter] = [
     engagements.router,
     network.router,
     dyad_instruments.router,
+    coalitions.router,
+    bargaining.router,
 ]
 """Mounted under ``/api/v1`` in this order."""

@@ -1,7 +1,16 @@
 """Every dashboard page. A new page is a module with a ``PAGE`` and one line in ``PAGES``;
 its ``NavItem`` (if any) joins the navigation bar in this order."""
 
-from detente.interfaces.web.pages import country, dyad, guides, network, sources, world_map
+from detente.interfaces.web.pages import (
+    bargaining,
+    coalitions,
+    country,
+    dyad,
+    guides,
+    network,
+    sources,
+    world_map,
+)
 from detente.interfaces.web.pages._page import NavItem, Page
 
 PAGES: list[Page] = [
@@ -9,6 +18,8 @@ PAGES: list[Page] = [
     country.PAGE,
     dyad.PAGE,
     network.PAGE,
+    coalitions.PAGE,
+    bargaining.PAGE,
     sources.PAGE,
     guides.PAGE,
 ]
