@@ -37,11 +37,29 @@ STATES = [2, 20, 200, 220, 255, 260, 290, 325, 365, 385, 600, 625, 630, 640, 651
           920, 475, 501, 560, 140, 100, 70]
 
 
+KINDS = {
+    "CINC for a year": [f"/api/v1/measures/cinc?year={y}" for y in YEARS],
+    "soft power for a year": [f"/api/v1/measures/soft_power?year={y}" for y in YEARS],
+    "country profile": [f"/api/v1/countries/{c}" for c in STATES],
+    "engagement profile": [f"/api/v1/actors/{c}/engagements" for c in STATES],
+}
+
+
 def workload(seed: int = 5) -> list[str]:
-    urls = [f"/api/v1/measures/cinc?year={y}" for y in YEARS]
-    urls += [f"/api/v1/countries/{c}" for c in STATES]
+    urls = [url for urls in KINDS.values() for url in urls]
     random.Random(seed).shuffle(urls)
     return urls
+
+
+def alone(base: str, urls: list[str]) -> tuple[float, float]:
+    """Median seconds of ``urls`` asked one at a time, the first time and a second time."""
+    times: list[list[float]] = [[], []]
+    for attempt in range(2):
+        for url in urls:
+            t0 = time.perf_counter()
+            httpx.get(base + url, timeout=60).raise_for_status()
+            times[attempt].append(time.perf_counter() - t0)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 @contextmanager
@@ -112,11 +130,14 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
-def first_render(base: str) -> list[tuple[float, float]]:
-    """For 3 new visitors (fresh browser contexts: no HTTP or code cache; the first with the
-    server's cache cold), once the browser itself is running: seconds from navigation start
-    to the map drawn with its data, and to DOMContentLoaded (which waits for plotly.js's
-    geo bundle, 1.4 MB, to be compiled and run)."""
+def first_render(base: str, path: str = "/map?year=1990",
+                 drawn_when: str = "#map[data-year='1990']", visitors: int = 3
+                 ) -> list[tuple[float, float]]:
+    """For new visitors to ``path`` (fresh browser contexts: no HTTP or code cache; the first
+    with the server's cache cold), once the browser itself is running: seconds from
+    navigation start to ``drawn_when`` (the map drawn with its data), and to
+    DOMContentLoaded (which waits for plotly.js's geo bundle, 1.4 MB, to be compiled and
+    run)."""
     from playwright.sync_api import sync_playwright
 
     from detente.reports._export import CHROMIUM_ARGS, chromium_path
@@ -128,11 +149,11 @@ def first_render(base: str) -> list[tuple[float, float]]:
         warm = browser.new_context()  # start the browser's own processes outside the timing
         warm.new_page().goto(f"{base}/static/detente.css")
         warm.close()
-        for _ in range(3):
+        for _ in range(visitors):
             context = browser.new_context(viewport={"width": 1300, "height": 900})
             page = context.new_page()
-            page.goto(f"{base}/map?year=1990")
-            page.wait_for_selector("#map[data-year='1990']", timeout=30_000)
+            page.goto(f"{base}{path}")
+            page.wait_for_selector(drawn_when, timeout=60_000)
             drawn = page.evaluate("performance.now()") / 1000
             ready = page.evaluate("performance.timing.domContentLoadedEventEnd - "
                                   "performance.timing.navigationStart") / 1000
@@ -155,27 +176,28 @@ def main() -> None:
     store.close()
     with server(path, cache_mb=64) as base:
         renders = first_render(base)
+        soft_map = first_render(base, "/map?measure=soft_power&year=2005",
+                                "#map[data-year='2005']", visitors=1)
         for url in workload():  # warm: every query answered once
-            httpx.get(base + url, timeout=30).raise_for_status()
+            httpx.get(base + url, timeout=60).raise_for_status()
         cached, cached_wall = load(base, REQUESTS_PER_CLIENT)
     with server(path, cache_mb=0) as base:
-        single: list[float] = []
-        for url in workload()[:20]:
-            t0 = time.perf_counter()
-            httpx.get(base + url, timeout=30).raise_for_status()
-            single.append(time.perf_counter() - t0)
+        kinds = {kind: alone(base, urls[:8]) for kind, urls in KINDS.items()}
         uncached, uncached_wall = load(base, BASELINE_REQUESTS_PER_CLIENT)
     p95 = percentile(cached, 95)
     report("service: measure and profile queries, 50 concurrent clients on 127.0.0.1", [
         ("detente (response cache)", summary(cached, cached_wall)),
         ("baseline: same server, cache off", summary(uncached, uncached_wall)),
-        ("baseline: cache off, one client", f"median {statistics.median(single) * 1000:.0f} ms"
-                                            f" over {len(single)} queries"),
+        *[(f"  cache off, one at a time: {kind}", f"median {first * 1000:.0f} ms the first "
+           f"time, {again * 1000:.0f} ms again (8 queries)") for kind, (first, again) in
+          kinds.items()],
         ("ratio p95 baseline / detente", f"{percentile(uncached, 95) / p95:.0f}x"),
         ("target p95 < 50 ms", "met" if p95 < 0.050 else "MISSED"),
         ("map first render, 3 new visitors", ", ".join(f"{t:.2f} s" for t, _ in renders)),
         ("  of which until plotly.js has run", ", ".join(f"{r:.2f} s" for _, r in renders)),
         ("target first render < 2 s", "met" if max(t for t, _ in renders) < 2 else "MISSED"),
+        ("map of soft power (cold), one visitor", f"{soft_map[0][0]:.2f} s (no target: the "
+                                                  "target is for the default measure)"),
         ("machine", f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end "
                     "(shared with other work)"),
     ])

@@ -19,6 +19,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "detente_cli",
     "detente_sources",
+    "detente_cases",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "reference/cli_generated.md"]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from detente.guides import CASES, CaseResult, run_case
 from detente.store import Store, pull
 
 
@@ -65,3 +66,9 @@ def store(store_path: Path) -> Iterator[Store]:
     db = Store(store_path, read_only=True)
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def case_results(store: Store) -> dict[str, CaseResult]:
+    """Every case study computed once from the session store."""
+    return {case_id: run_case(store, case) for case_id, case in CASES.items()}

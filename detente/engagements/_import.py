@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,14 +31,33 @@ def _date(text: str) -> date | None:
 
 
 def resolve_actor_id(store: Store, text: str, year: int | None) -> str:
-    """Actor id for ``text``: a registered id or name, else a state (COW, ISO3, name)."""
+    """Actor id for ``text``: a registered id or name, else a state (COW, ISO3, name).
+
+    A state is resolved as of ``year``; past the end of COW membership (2016) as of its last
+    year, the states alive then carrying on (as panels and measures treat later years).
+    """
     from detente.actors import resolve_actor
+
+    if year is not None:
+        last = store.rows("SELECT max(year) FROM state_codes")[0][0]
+        year = min(year, last) if last is not None else year
 
     found = store.rows("SELECT actor_id FROM actors WHERE actor_id = upper(?) AND kind <> "
                        "'state' OR lower(name) = lower(?) AND kind <> 'state'", [text, text])
     if len(found) == 1:
         return str(found[0][0])
     return str(resolve_actor(store, text, year=year).ccode)
+
+
+def read_engagement_csv(lines: Iterable[str], file: str) -> list[dict[str, str]]:
+    """The records of an engagements CSV (see the template); a missing required column is
+    refused (:class:`ImportRejected`) before any row is read."""
+    reader = csv.DictReader(lines)
+    missing = [c for c in ("instrument", "actor1", "actor2") if c not in
+               (reader.fieldnames or [])]
+    if missing:
+        raise ImportRejected([Violation(file, 1, c, "column is missing") for c in missing])
+    return list(reader)
 
 
 def import_engagements(store: Store, path: str | Path) -> int:
@@ -55,20 +76,27 @@ def import_engagements(store: Store, path: str | Path) -> int:
     store.require("user_engagements")
     path = Path(path)
     with path.open(newline="", encoding="utf-8-sig") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in ("instrument", "actor1", "actor2") if c not in
-                   (reader.fieldnames or [])]
-        if missing:
-            raise ImportRejected([Violation(str(path), 1, c, "column is missing") for c in missing])
-        records = list(reader)
+        records = read_engagement_csv(fh, str(path))
+    return import_engagement_rows(store, records, file=str(path), name=path.name)
+
+
+def import_engagement_rows(store: Store, records: Sequence[Mapping[str, object]], *,
+                           file: str, name: str, first_row: int = 2) -> int:
+    """Import engagement records (mappings with the template's columns); return how many
+    were new. ``file`` names the input in error messages and in the stored rows, ``name``
+    is the default source label (``user:<name>``) and ``first_row`` the row number of the
+    first record (2 in a CSV, after its header). Same checks, all-or-nothing and
+    idempotence as :func:`import_engagements`.
+    """
+    store.require("user_engagements")
     problems: list[Violation] = []
     rows: list[tuple[object, ...]] = []
-    for line, rec in enumerate(records, start=2):
-        rec = {k: (v or "").strip() for k, v in rec.items() if k}
+    for line, raw in enumerate(records, start=first_row):
+        rec = {k: ("" if v is None else str(v)).strip() for k, v in raw.items() if k}
         bad = len(problems)
         instrument = BY_ID.get(rec.get("instrument", ""))
         if instrument is None:
-            problems.append(Violation(str(path), line, "instrument",
+            problems.append(Violation(file, line, "instrument",
                                       f"unknown instrument; use one of {', '.join(BY_ID)}",
                                       rec.get("instrument")))
         start = end = None
@@ -76,29 +104,32 @@ def import_engagements(store: Store, path: str | Path) -> int:
             try:
                 value = _date(rec.get(col, ""))
             except ValueError:
-                problems.append(Violation(str(path), line, col, "is not a date (YYYY-MM-DD)",
+                problems.append(Violation(file, line, col, "is not a date (YYYY-MM-DD)",
                                           rec.get(col)))
                 value = None
             start, end = (value, end) if col == "start_date" else (start, value)
         if start and end and end < start:
-            problems.append(Violation(str(path), line, "end_date", "is before start_date",
+            problems.append(Violation(file, line, "end_date", "is before start_date",
                                       rec.get("end_date")))
         year: int | None = None
         if rec.get("year"):
             try:
                 year = int(rec["year"])
+                if not 1000 <= year <= 3000:
+                    raise ValueError
             except ValueError:
-                problems.append(Violation(str(path), line, "year", "is not a year", rec["year"]))
+                problems.append(Violation(file, line, "year", "is not a year", rec["year"]))
+                year = None
         elif start:
             year = start.year
         else:
-            problems.append(Violation(str(path), line, "year", "give a year or a start_date"))
+            problems.append(Violation(file, line, "year", "give a year or a start_date"))
         try:
             magnitude = float(rec.get("magnitude") or 1)
-            if magnitude < 0 or magnitude != magnitude:
+            if not magnitude >= 0 or not math.isfinite(magnitude):
                 raise ValueError
         except ValueError:
-            problems.append(Violation(str(path), line, "magnitude",
+            problems.append(Violation(file, line, "magnitude",
                                       "must be a non-negative number", rec.get("magnitude")))
             magnitude = 0.0
         actors = []
@@ -106,9 +137,9 @@ def import_engagements(store: Store, path: str | Path) -> int:
             try:
                 actors.append(resolve_actor_id(store, rec.get(col, ""), year))
             except ActorError as exc:
-                problems.append(Violation(str(path), line, col, str(exc), rec.get(col)))
+                problems.append(Violation(file, line, col, str(exc), rec.get(col)))
         if len(actors) == 2 and actors[0] == actors[1]:
-            problems.append(Violation(str(path), line, "actor2", "is the same actor as actor1"))
+            problems.append(Violation(file, line, "actor2", "is the same actor as actor1"))
         if len(problems) > bad or instrument is None:
             continue
         a1, a2 = actors
@@ -122,8 +153,8 @@ def import_engagements(store: Store, path: str | Path) -> int:
             return int(a) if a.isdigit() else None
         rows.append((f"user:{digest}", instrument.id, a1, a2, code(a1), code(a2),
                      instrument.direction == "directed", year, start, end, magnitude, unit,
-                     "user:" + (rec.get("source") or path.name), "user_engagements", line,
-                     None, rec.get("detail") or None, str(path)))
+                     "user:" + (rec.get("source") or name), "user_engagements", line,
+                     None, rec.get("detail") or None, file))
     if problems:
         raise ImportRejected(problems)
     existing = {r[0] for r in store.rows("SELECT engagement_id FROM user_engagements")}

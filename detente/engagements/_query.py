@@ -6,33 +6,68 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
+from detente._errors import DetenteError
 from detente.engagements._taxonomy import INSTRUMENTS, get_instrument
 
 if TYPE_CHECKING:
     from detente.store._store import Store
 
 
-def engagements(store: Store, *, instrument: str | None = None, actor: str | None = None,
-                years: tuple[int, int] | None = None) -> pa.Table:
-    """Engagements from open data and user imports (``all_engagements``), filtered.
-
-    ``actor`` is an actor id (``"750"``, ``"NATO"``) matched on either side. Each row keeps
-    its ``source_id``, ``source_table`` and ``source_row`` (or the imported file).
-    """
-    store.require("engagements")
+def _filters(instrument: str | None, actor: str | None, partner: str | None,
+             years: tuple[int, int] | None, source: str | None) -> tuple[str, list[object]]:
+    """The WHERE clause (with parameters) shared by :func:`engagements` and
+    :func:`engagement_page`."""
     where, params = ["true"], []
     if instrument is not None:
         get_instrument(instrument)
         where.append("instrument = ?")
         params.append(instrument)
-    if actor is not None:
+    if partner is not None and actor is None:
+        raise DetenteError("a partner filter needs an actor: engagements between the two")
+    if actor is not None and partner is not None:
+        where.append("((actor1 = ? AND actor2 = ?) OR (actor1 = ? AND actor2 = ?))")
+        params += [actor, partner, partner, actor]
+    elif actor is not None:
         where.append("(actor1 = ? OR actor2 = ?)")
         params += [actor, actor]
     if years is not None:
         where.append("year BETWEEN ? AND ?")
         params += [years[0], years[1]]
-    return store.arrow(f"SELECT * FROM all_engagements WHERE {' AND '.join(where)} "
-                       "ORDER BY instrument, year, actor1, actor2", params)
+    if source is not None:
+        where.append("source_id = ?")
+        params.append(source)
+    return " AND ".join(where), params
+
+
+def engagements(store: Store, *, instrument: str | None = None, actor: str | None = None,
+                years: tuple[int, int] | None = None, partner: str | None = None,
+                source: str | None = None) -> pa.Table:
+    """Engagements from open data and user imports (``all_engagements``), filtered.
+
+    ``actor`` is an actor id (``"750"``, ``"NATO"``) matched on either side; with ``partner``
+    only the engagements between the two (either way). ``source`` is a source id
+    (``"mme"``, or ``"user:<file>"`` for an import). Each row keeps its ``source_id``,
+    ``source_table`` and ``source_row`` (or the imported file).
+    """
+    store.require("engagements")
+    where, params = _filters(instrument, actor, partner, years, source)
+    return store.arrow(f"SELECT * FROM all_engagements WHERE {where} "
+                       "ORDER BY instrument, year, actor1, actor2, engagement_id", params)
+
+
+def engagement_page(store: Store, *, limit: int, offset: int = 0,
+                    instrument: str | None = None, actor: str | None = None,
+                    partner: str | None = None, years: tuple[int, int] | None = None,
+                    source: str | None = None) -> tuple[pa.Table, int]:
+    """One page of :func:`engagements` (``limit`` rows from ``offset``, in the same order)
+    and the number of rows matching the filters; the page is cut in the database."""
+    store.require("engagements")
+    where, params = _filters(instrument, actor, partner, years, source)
+    total = store.rows(f"SELECT count(*) FROM all_engagements WHERE {where}", params)[0][0]
+    page = store.arrow(f"SELECT * FROM all_engagements WHERE {where} ORDER BY instrument, year, "
+                       "actor1, actor2, engagement_id LIMIT ? OFFSET ?",
+                       [*params, int(limit), int(offset)])
+    return page, int(total)
 
 
 def instrument_coverage(store: Store) -> pa.Table:

@@ -3,9 +3,16 @@
 from detente.measures import _engagement_measures  # noqa: F401  (registers soft power, ...)
 from detente.measures import _hard_measures  # noqa: F401  (registers the hard-power measures)
 from detente.measures._centrality import network_centrality
-from detente.measures._composite import CompositeResult, CompositeWeights, Indicator, composite
+from detente.measures._composite import (
+    CompositeResult,
+    CompositeWeights,
+    Indicator,
+    WeightsError,
+    composite,
+)
 from detente.measures._engagement_measures import soft_hard_balance
 from detente.measures._hard_power import NMC_COMPONENTS, cinc
+from detente.measures._pair import pair_similarity
 from detente.measures._ranking import (
     MeasureError,
     components,
@@ -34,6 +41,7 @@ __all__ = [
     "Indicator",
     "Measure",
     "MeasureError",
+    "WeightsError",
     "add_network_centrality",
     "add_similarity",
     "add_soft_power",
@@ -45,6 +53,7 @@ __all__ = [
     "get_measure",
     "network_centrality",
     "measure_coverage",
+    "pair_similarity",
     "measure_sources",
     "measure_table",
     "register_measure",

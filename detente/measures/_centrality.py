@@ -40,13 +40,14 @@ References
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 import igraph
 import numpy as np
 import polars as pl
 import scipy.linalg
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from detente.engagements import DEFAULT_INSTRUMENTS, combined_edges, multiplex_edges
 
@@ -55,6 +56,12 @@ if TYPE_CHECKING:
 
 COMBINED = "combined"
 CENTRALITY_COLUMNS = ("strength", "out_strength", "in_strength", "eigenvector", "betweenness")
+
+
+@cache
+def _threads() -> ThreadpoolController:
+    """The loaded thread pools, found once (``threadpool_limits`` rescans every call)."""
+    return ThreadpoolController()
 
 
 def layer_centrality(codes: np.ndarray, src: np.ndarray, dst: np.ndarray, weight: np.ndarray,
@@ -72,7 +79,7 @@ def layer_centrality(codes: np.ndarray, src: np.ndarray, dst: np.ndarray, weight
     in_strength = matrix.sum(axis=0)
     symmetric = matrix + matrix.T
     strength = out_strength + in_strength
-    with threadpool_limits(limits=1, user_api="blas"):  # small matrices: threads only wait
+    with _threads().limit(limits=1, user_api="blas"):  # small matrices: threads only wait
         values, vectors = scipy.linalg.eigh(symmetric, subset_by_index=[n - 1, n - 1])
     lead = np.abs(vectors[:, 0]) if values[0] > 0 else np.zeros(n)
     out = {
@@ -98,6 +105,7 @@ def network_centrality(
     weights: Mapping[str, float] | None = None,
     betweenness: bool = True,
     states: Sequence[int] | None = None,
+    layers: Sequence[str] | None = None,
 ) -> pl.DataFrame:
     """Centrality of every system member, per year and layer (and ``"combined"``).
 
@@ -112,6 +120,9 @@ def network_centrality(
         Compute betweenness (about 0.1-0.5 s per year and layer); off gives nulls.
     states
         Restrict the network to these states (ties to others are dropped).
+    layers
+        Compute only these layers (instrument ids, or ``"combined"``); default every layer
+        and the combined network.
 
     Returns
     -------
@@ -135,10 +146,12 @@ def network_centrality(
         edges = edges.filter(pl.col("ccode1").is_in(keep) & pl.col("ccode2").is_in(keep))
         combined = combined.filter(pl.col("ccode1").is_in(keep) & pl.col("ccode2").is_in(keep))
     frames = []
-    layers = [(name, block) for (name,), block in edges.partition_by("instrument", as_dict=True).items()]
-    layers.append((COMBINED, combined.rename({"combined_weight": "weight"})
+    chosen = [(name, block) for (name,), block in edges.partition_by("instrument", as_dict=True).items()]
+    chosen.append((COMBINED, combined.rename({"combined_weight": "weight"})
                    .with_columns(pl.lit(False).alias("directed"))))
-    for layer, block in layers:  # one step per layer and year: each is a small graph
+    if layers is not None:
+        chosen = [(name, block) for name, block in chosen if name in layers]
+    for layer, block in chosen:  # one step per layer and year: each is a small graph
         for (year,), part in block.partition_by("year", as_dict=True).items():
             codes = np.sort(members.filter(pl.col("year") == year)["ccode"].to_numpy())
             inside = np.isin(part["ccode1"].to_numpy(), codes) & np.isin(part["ccode2"].to_numpy(), codes)

@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import polars as pl
 import pyarrow as pa
+from threadpoolctl import threadpool_limits
 
 from detente._errors import DetenteError
 from detente._seed import SeedLike, resolve_seed
@@ -261,33 +262,52 @@ def _rank_intervals(pillars: pl.DataFrame, weights: CompositeWeights, draws: int
     base = base / base.sum()
     alpha = np.maximum(concentration * base, 1e-6)
     sampled = rng.dirichlet(alpha, size=draws)  # (draws, pillars)
-    out = []
-    for (year,), block in pillars.partition_by("year", as_dict=True).items():  # one step a year
-        wide = block.pivot(on="pillar", index="ccode", values="score").sort("ccode")
-        scores = np.column_stack([wide[p].to_numpy() if p in wide.columns
-                                  else np.full(wide.height, np.nan) for p in names])
-        present = ~np.isnan(scores)
-        filled = np.where(present, scores, 0.0)
-        num = filled @ sampled.T  # (states, draws)
-        den = present.astype(np.float64) @ sampled.T
-        with np.errstate(invalid="ignore", divide="ignore"):
-            total = np.where(den > 0, num / den, np.nan)
-        ranks = _ranks_desc(total)
-        q = np.nanpercentile(np.where(np.isnan(total), np.nan, ranks), [5, 50, 95], axis=1)
-        out.append(pl.DataFrame({"ccode": wide["ccode"], "year": year,
-                                 "rank_p05": q[0], "rank_p50": q[1], "rank_p95": q[2]}))
-    return pl.concat(out) if out else pl.DataFrame(
-        schema={"ccode": pl.Int32, "year": pl.Int32, "rank_p05": pl.Float64,
-                "rank_p50": pl.Float64, "rank_p95": pl.Float64})
+    if pillars.height == 0:
+        return pl.DataFrame(schema={"ccode": pl.Int32, "year": pl.Int32, "rank_p05": pl.Float64,
+                                    "rank_p50": pl.Float64, "rank_p95": pl.Float64})
+    wide = pillars.pivot(on="pillar", index=["year", "ccode"], values="score").sort("year", "ccode")
+    scores = np.column_stack([wide[p].to_numpy().astype(np.float64) if p in wide.columns
+                              else np.full(wide.height, np.nan) for p in names])
+    present = ~np.isnan(scores)
+    filled = np.where(present, scores, 0.0)
+    year = wide["year"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, year[1:] != year[:-1]])
+    q = np.full((3, wide.height), np.nan)
+    with threadpool_limits(limits=1, user_api="blas"):  # small products: threads only wait
+        for lo, hi in zip(starts, np.r_[starts[1:], year.size], strict=True):  # one step a year
+            num = sampled @ filled[lo:hi].T  # (draws, states)
+            den = sampled @ present[lo:hi].astype(np.float64).T
+            with np.errstate(invalid="ignore", divide="ignore"):
+                total = np.where(den > 0, num / den, np.nan)
+            q[:, lo:hi] = _rank_percentiles(total, _ranks_desc(total))
+    return pl.DataFrame({"ccode": wide["ccode"], "year": wide["year"],
+                         "rank_p05": q[0], "rank_p50": q[1], "rank_p95": q[2]})
 
 
 def _ranks_desc(scores: np.ndarray) -> np.ndarray:
-    """Rank 1 = highest, per column; NaN scores rank last (and are masked by the caller)."""
+    """Rank 1 = highest within each row (one draw per row, one state per column); NaN
+    scores rank last (and are masked by the caller)."""
     filled = np.where(np.isnan(scores), -np.inf, scores)
-    order = np.argsort(-filled, axis=0, kind="stable")
+    order = np.argsort(-filled, axis=1, kind="stable")
     ranks = np.empty_like(order)
-    np.put_along_axis(ranks, order, np.arange(1, scores.shape[0] + 1)[:, None], axis=0)
+    np.put_along_axis(ranks, order, np.arange(1, scores.shape[1] + 1)[None, :], axis=1)
     return ranks.astype(np.float64)
+
+
+def _rank_percentiles(total: np.ndarray, ranks: np.ndarray) -> np.ndarray:
+    """5th, 50th and 95th percentile of each state's ranks over the draws where it has a
+    score (``numpy.nanpercentile`` per column, vectorised for the usual columns without
+    gaps); NaN for a state scored in no draw."""
+    missing = np.isnan(total)
+    q = np.full((3, total.shape[1]), np.nan)
+    whole = ~missing.any(axis=0)
+    if whole.any():
+        q[:, whole] = np.percentile(ranks[:, whole], [5, 50, 95], axis=0)
+    partial = missing.any(axis=0) & ~missing.all(axis=0)
+    if partial.any():
+        q[:, partial] = np.nanpercentile(np.where(missing, np.nan, ranks)[:, partial],
+                                         [5, 50, 95], axis=0)
+    return q
 
 
 def _power_gap(overall: pl.DataFrame, resources: pl.DataFrame) -> pl.DataFrame:

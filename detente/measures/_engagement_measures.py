@@ -69,8 +69,7 @@ def soft_hard_balance(store: Store, years: tuple[int, int], states: Sequence[int
 def centrality_values(store: Store, years: tuple[int, int], states: Sequence[int] | None = None
                       ) -> pa.Table:
     """Eigenvector centrality in the combined defence network, with strength and betweenness."""
-    table = network_centrality(store, years=years, states=states).filter(
-        pl.col("layer") == COMBINED)
+    table = network_centrality(store, years=years, states=states, layers=(COMBINED,))
     return table.select("ccode", "year", pl.col("eigenvector").alias("value"), "strength",
                         "betweenness").to_arrow()
 

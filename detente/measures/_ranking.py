@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 from detente._errors import DetenteError
+from detente.measures._memo import yearly_values
 from detente.measures._registry import Measure, get_measure
 
 if TYPE_CHECKING:
@@ -81,7 +82,8 @@ def measure_table(store: Store, measure: Measure | str, years: tuple[int, int],
     ``top`` keeps the first ``top`` ranks of each year; ``options`` go to the measure (e.g.
     ``weights=`` for soft power). ``name`` and ``iso3`` are those valid in the year (COW
     membership ends in 2016; later years keep the last known ones). Years outside the
-    measure's coverage raise :class:`MeasureError`.
+    measure's coverage raise :class:`MeasureError`. Values are remembered year by year while
+    the store is unchanged (:mod:`detente.measures._memo`).
     """
     measure = get_measure(measure) if isinstance(measure, str) else measure
     first, last = measure_coverage(store, measure)
@@ -91,7 +93,7 @@ def measure_table(store: Store, measure: Measure | str, years: tuple[int, int],
     if hi < first or lo > last:
         raise MeasureError(f"{measure.name} covers {first}-{last}; no data for {lo}-{hi}")
     store.require("state_codes")
-    values_in = measure.values(store, (max(lo, first), min(hi, last)), within, **options)
+    values_in = yearly_values(store, measure, (max(lo, first), min(hi, last)), within, **options)
     if values_in.num_columns == len(KEY_COLUMNS):  # EXCLUDE needs something left to keep
         values_in = values_in.append_column("_none", pa.nulls(values_in.num_rows))
     filters = []

@@ -30,7 +30,9 @@ class Measure:
     ``compute(store, years, states, **options)`` returns ``ccode, year, value`` and optional
     extra columns; with ``states`` the measure is computed within that set (shares
     renormalised, min-max scaled and ranked within it). ``options`` names the keyword options
-    the measure accepts (``weights`` for composites).
+    the measure accepts (``weights`` for composites). A year's values must depend on that
+    year's data only (as shares, scores and ranks within each year do): spans are computed
+    and remembered year by year (:mod:`detente.measures._memo`).
     """
 
     name: str

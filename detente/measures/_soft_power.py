@@ -178,6 +178,7 @@ def soft_power(
     """
     span = (years, years) if isinstance(years, int) else years
     weights = weights or default_weights()
+    weights.check(INDICATORS)  # an unknown indicator is named before anything is computed
     used = [name for pillar in weights.indicators.values() for name in pillar]
     values = indicator_values(store, span, states, used)
     resources = pl.from_arrow(cinc(store, years=span, states=states)).select(

@@ -8,6 +8,7 @@ years an absent alliance or dispute is 0, outside them it is null.
 from detente.profiles._country import CountryProfile, country_profile
 from detente.profiles._dyad import DyadProfile, dyad_profile
 from detente.profiles._span import ProfileError, YearBounds, member_years
+from detente.profiles._ties import DyadInstruments, dyad_instruments, pair_ties
 
-__all__ = ["CountryProfile", "DyadProfile", "ProfileError", "YearBounds", "country_profile",
-           "dyad_profile", "member_years"]
+__all__ = ["CountryProfile", "DyadInstruments", "DyadProfile", "ProfileError", "YearBounds",
+           "country_profile", "dyad_instruments", "dyad_profile", "member_years", "pair_ties"]

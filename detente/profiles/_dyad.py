@@ -7,16 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from detente.actors import Actor, resolve_actor
+from detente.actors import Actor
 from detente.panels import add_alliances, add_capabilities, add_disputes
 from detente.panels._spine import ATOP_TYPES
-from detente.profiles._span import (
-    ProfileError,
-    YearBounds,
-    clip,
-    dyad_panel,
-    member_years,
-)
+from detente.profiles._span import YearBounds, dyad_panel, pair_years
 from detente.store import Store
 
 _DISPUTES_SQL = """
@@ -59,11 +53,7 @@ def dyad_profile(store: Store, first: str | int, second: str | int, *,
     coverage (ATOP 1815-2018, GML 1816-2010, NMC 1816-2022) its columns are null.
     Raises ``ProfileError`` when both name the same state or the two never coexisted.
     """
-    a, b = resolve_actor(store, first), resolve_actor(store, second)
-    if a.ccode == b.ccode:
-        raise ProfileError(f"a dyad needs two different states; both name {a.name} ({a.ccode})")
-    both = np.intersect1d(member_years(store, a.ccode), member_years(store, b.ccode))
-    span_years = clip(both, years, f"the dyad {a.name} - {b.name}")
+    a, b, span_years = pair_years(store, first, second, years)
     ab = dyad_panel(store, a.ccode, b.ccode, span_years)
     ab = ab.pipe(add_alliances).pipe(add_disputes).pipe(add_capabilities)
     ba = dyad_panel(store, b.ccode, a.ccode, span_years).pipe(add_alliances)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyarrow as pa
 
@@ -9,6 +11,9 @@ from detente._errors import DetenteError
 from detente.measures import get_measure, measure_coverage
 from detente.panels import Panel
 from detente.store import Store
+
+if TYPE_CHECKING:
+    from detente.actors import Actor
 
 
 class ProfileError(DetenteError):
@@ -46,6 +51,19 @@ def clip(years: np.ndarray, span: YearBounds | None, what: str) -> np.ndarray:
             f" in {lo if lo is not None else '...'}-{hi if hi is not None else '...'}")
         raise ProfileError(f"{what} has no year of COW system membership{where}")
     return years
+
+
+def pair_years(store: Store, first: str | int, second: str | int,
+               years: YearBounds | None) -> tuple[Actor, Actor, np.ndarray]:
+    """The two states ``first`` and ``second`` name and the years (within ``years``) both
+    were members; :class:`ProfileError` for one state twice or a pair that never coexisted."""
+    from detente.actors import resolve_actor
+
+    a, b = resolve_actor(store, first), resolve_actor(store, second)
+    if a.ccode == b.ccode:
+        raise ProfileError(f"a dyad needs two different states; both name {a.name} ({a.ccode})")
+    both = np.intersect1d(member_years(store, a.ccode), member_years(store, b.ccode))
+    return a, b, clip(both, years, f"the dyad {a.name} - {b.name}")
 
 
 def state_panel(store: Store, ccode: int, years: np.ndarray) -> Panel:

@@ -96,7 +96,8 @@ def country_brief(store: Store, query: str | int, year: int, *,
                        (nmc, SourceLink.of("natural_earth")))
     ctx = CountryContext(store, profile)
     sections = tuple(section(ctx) for section in COUNTRY_SECTIONS)
-    ids = sorted({*profile.data_versions, "natural_earth"})
+    cited = {link.id for section in sections for link in section.sources}
+    ids = sorted({*profile.data_versions, "natural_earth", *cited})
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return CountryBrief(profile, year, _facts(profile, year), world, sections,
                         tuple(get_source(i) for i in ids), stamp)

@@ -8,7 +8,9 @@ package and MathJax off, so nothing is fetched.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 from detente._errors import DetenteError
 from detente.reports._brief import CountryBrief
@@ -63,16 +65,33 @@ def _print(html: Path, pdf: Path, timeout_ms: int) -> Path:
     return pdf
 
 
+class PlotlyFigure(Protocol):
+    """Anything with an ``id`` and a plotly ``figure`` dict (a dashboard figure view, a
+    case-study figure)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def figure(self) -> dict[str, Any]: ...
+
+
 def write_pngs(brief: CountryBrief, folder: Path, *, width: int = 1000, height: int = 520
                ) -> list[Path]:
     """Every figure of ``brief`` as ``folder/<figure id>.png``."""
+    figures = [brief.world_map, *(f for s in brief.sections for f in s.figures)]
+    return write_figure_pngs(figures, folder, width=width, height=height)
+
+
+def write_figure_pngs(figures: Sequence[PlotlyFigure], folder: Path, *, width: int = 1000,
+                      height: int = 520) -> list[Path]:
+    """Each figure as ``folder/<figure id>.png``, drawn by kaleido in one Chromium session."""
     import kaleido
 
     from detente.interfaces.web._assets import STATIC
 
     chromium_path()
     folder.mkdir(parents=True, exist_ok=True)
-    figures = [brief.world_map, *(f for s in brief.sections for f in s.figures)]
     jobs = [{"fig": f.figure, "path": str(folder / f"{f.id}.png"),
              "opts": {"format": "png", "width": width,
                       "height": f.figure["layout"].get("height", height)}} for f in figures]

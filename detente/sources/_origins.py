@@ -37,6 +37,13 @@ TROOPDATA_VISITS = ("meflynn/troopdata", "bcb9146335d49b9a870d97fa0476d548ed554c
 UNVOTES = ("dgrtwo/unvotes", "7eb7034314ff79c49c9e0785fcd9d216fa04cf14")
 IDEALPOINTS = ("lucasbuildsapps/Masterthesis", "00de4ce7f259894dd3f9c1ea7006b192be4dcb74")
 
+# Event-data codebooks (data manifest sections 10-11)
+ICEWS_R = ("andybega/icews", "3746c729551f5fcb5a49f643f82638011a5fcfec")
+PLOVER = ("openeventdata/PLOVER", "5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f")
+TEXT_TO_CAMEO = ("philip-schrodt/text_to_CAMEO", "d6b5c556c801ecebb0b23ad03ad3539626609c2a")
+PY_GDELT = ("RBozydar/py-gdelt", "6d1becc2690cabedcf6f651567e77e5a5ad5838c")
+GDELTPYR = ("linwoodc3/gdeltPyR", "8762db7f5aaa4f30eda0c9e72b2039ddb68ad593")
+
 
 def at(origin: tuple[str, str], path: str) -> str:
     """Address of ``path`` in the snapshot ``origin`` (one of the constants above)."""

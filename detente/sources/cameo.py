@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from detente.sources._declare import Column, Source, SourceFile, Table
-from detente.sources._event_origins import ICEWS_R, origin
+from detente.sources._origins import ICEWS_R, at
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
                 4: "material conflict"}
@@ -71,7 +71,7 @@ SOURCE = Source(
     license="MIT",
     terms="The {icews} package is MIT licensed; the CAMEO codebook is public documentation.",
     files=(
-        SourceFile("codes", "icews/cameo-codes.csv", origin(ICEWS_R, "data-raw/cameo-codes.csv"),
+        SourceFile("codes", "icews/cameo-codes.csv", at(ICEWS_R, "data-raw/cameo-codes.csv"),
                    "6bb520c64069b7d42d7099eba1dc07528533db5e2321f2f8cb6e9ebd24ad56c0", "csv",
                    encoding="cp1252"),
     ),

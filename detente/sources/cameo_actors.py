@@ -8,7 +8,7 @@ import duckdb
 import pyarrow as pa
 
 from detente.sources._declare import Column, Source, SourceFile, Table
-from detente.sources._event_origins import TEXT_TO_CAMEO, origin
+from detente.sources._origins import TEXT_TO_CAMEO, at
 
 
 def _split(lines: pa.Table, names: tuple[str, ...]) -> pa.Table:
@@ -57,10 +57,10 @@ SOURCE = Source(
     terms="MIT licence.",
     files=(
         SourceFile("countrynames", "event_codebooks/cameo_icews_crosswalk/countrynames.txt",
-                   origin(TEXT_TO_CAMEO, "countrynames.txt"),
+                   at(TEXT_TO_CAMEO, "countrynames.txt"),
                    "5be51b0dcce8e59211024b2fe898f69575638ebaeab27f170e26d6b20b270abf", "text"),
         SourceFile("agentnames", "event_codebooks/cameo_icews_crosswalk/agentnames.txt",
-                   origin(TEXT_TO_CAMEO, "agentnames.txt"),
+                   at(TEXT_TO_CAMEO, "agentnames.txt"),
                    "2602e246e72bb1c6f7385933d1dd72ddef6a2927138f90310703305f8ab28e7b", "text"),
     ),
     tables=(

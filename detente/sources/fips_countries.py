@@ -1,7 +1,7 @@
 """FIPS 10-4 country codes (GDELT's geography fields) to ISO 3166 codes."""
 
 from detente.sources._declare import Column, Source, SourceFile, Table
-from detente.sources._event_origins import PY_GDELT, origin
+from detente.sources._origins import PY_GDELT, at
 
 SOURCE = Source(
     id="fips_countries",
@@ -25,7 +25,7 @@ SOURCE = Source(
     terms="MIT licence; the codes themselves are public standards.",
     files=(
         SourceFile("countries", "event_codebooks/gdelt/py-gdelt_countries.json",
-                   origin(PY_GDELT, "src/py_gdelt/lookups/data/countries.json"),
+                   at(PY_GDELT, "src/py_gdelt/lookups/data/countries.json"),
                    "4b2822fe9bb9e862eca3a1f06da73a197ff304a7c3a03d33f92a0c6bda7b9825", "json"),
     ),
     tables=(

@@ -8,7 +8,7 @@ import duckdb
 import pyarrow as pa
 
 from detente.sources._declare import Column, Source, SourceFile, Table
-from detente.sources._event_origins import GDELTPYR, origin
+from detente.sources._origins import GDELTPYR, at
 
 
 def _prepare(raw: Mapping[str, pa.Table]) -> Mapping[str, pa.Table]:
@@ -57,12 +57,12 @@ SOURCE = Source(
     files=(
         SourceFile("gdelt1",
                    "event_codebooks/gdelt/GDELT_1.0_event_Column_Labels_Header_Row_Sep2016.tsv",
-                   origin(GDELTPYR, "utils/schema_csvs/"
+                   at(GDELTPYR, "utils/schema_csvs/"
                           "GDELT_1.0_event_Column_Labels_Header_Row_Sep2016.tsv"),
                    "12b7192ab4ea8520d0c709feb78bf78cfade49055f867c57de4fa47379d65948", "tsv"),
         SourceFile("gdelt2",
                    "event_codebooks/gdelt/GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv",
-                   origin(GDELTPYR, "utils/schema_csvs/"
+                   at(GDELTPYR, "utils/schema_csvs/"
                           "GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv"),
                    "63db5ad9ef9166894a4e0c1883057cabb30bbadbac80209df639d85ec9bafe41", "csv"),
     ),

@@ -8,7 +8,7 @@ import duckdb
 import pyarrow as pa
 
 from detente.sources._declare import Column, Source, SourceFile, Table
-from detente.sources._event_origins import PLOVER, origin
+from detente.sources._origins import PLOVER, at
 
 PLOVER_EVENTS = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                  "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -67,7 +67,7 @@ SOURCE = Source(
     terms="Creative Commons Attribution-ShareAlike 4.0 (Open Event Data Alliance).",
     files=(
         SourceFile("table", "event_codebooks/plover/CAMEO2PLOVER-2021.txt",
-                   origin(PLOVER, "CAMEO2PLOVER-2021.txt"),
+                   at(PLOVER, "CAMEO2PLOVER-2021.txt"),
                    "524512a777756e90f6721724d7c5cab4eac2c35178a50ad2ad09bdb3edefbe7e", "text"),
     ),
     tables=(

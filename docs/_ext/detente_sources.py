@@ -4,8 +4,8 @@ missing values and known quirks."""
 
 from __future__ import annotations
 
+from _nested import parse_rst
 from docutils import nodes
-from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
@@ -13,7 +13,11 @@ from detente.sources import SOURCES
 
 
 def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "/")
+    """Declaration text as reStructuredText: one line, markup characters escaped."""
+    flat = " ".join(str(text).split()).replace("|", "/")
+    for char in ("\\", "*", "`", "_"):
+        flat = flat.replace(char, "\\" + char)
+    return flat
 
 
 class SourcesDirective(SphinxDirective):
@@ -35,12 +39,9 @@ class SourcesDirective(SphinxDirective):
             if s.notes:
                 lines += ["", f"*Known quirks:* {_cell(s.notes)}"]
             tables = ", ".join(f"``{t.name}``" for t in s.tables)
-            lines += ["", f"*Store tables:* {tables}. Files: " +
-                      "; ".join(f"``{f.path}`` (sha256 ``{f.sha256[:12]}...``)" for f in s.files)]
-        container = nodes.section()
-        container.document = self.state.document
-        self.state.nested_parse(StringList(lines), self.content_offset, container)
-        return container.children
+            lines += ["", f"*Store tables:* {tables}. Files:", ""]
+            lines += [f"- ``{f.path}`` (sha256 ``{f.sha256[:12]}...``)" for f in s.files]
+        return parse_rst(self, lines)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -66,7 +66,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     # Reads and dashboard pages are pure functions of the store's content: cache them all.
     app.add_middleware(CacheMiddleware, cache=cache,
                        prefixes=(f"{API_PREFIX}/", "/fragments/", "/map", "/country/", "/dyad/",
-                                 "/sources"))
+                                 "/sources", "/guides"))
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY,
                        limits={f"{API_PREFIX}/monitor/events": MAX_EVENT_FILE})
     return app

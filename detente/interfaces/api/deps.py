@@ -4,6 +4,7 @@ settings, the response cache, and write authorisation by bearer token."""
 from __future__ import annotations
 
 import hmac
+import threading
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -69,3 +70,6 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 CacheDep = Annotated[ResponseCache, Depends(get_cache)]
 WriteAuth = Depends(require_write)
 """Add ``dependencies=[WriteAuth]`` to a route that changes the store."""
+WRITE_LOCK = threading.Lock()
+"""Held by every write, so writes run one at a time (a re-import then finds the rows the
+previous one wrote, and a pull never meets an import)."""

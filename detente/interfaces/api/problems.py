@@ -15,6 +15,7 @@ from detente._errors import (
     ActorError,
     DetenteError,
     ImportRejected,
+    ModelInputError,
     NotLoadedError,
     SourceError,
     StoreError,
@@ -47,6 +48,7 @@ _STATUS: tuple[tuple[type[DetenteError], int, str], ...] = (
     (ProfileError, 422, "No data for these years"),
     (MeasureError, 422, "Invalid years for this measure"),
     (UnitError, 422, "Wrong unit of analysis"),
+    (ModelInputError, 422, "Invalid model input"),
     (SourceError, 404, "Source problem"),
 )
 

@@ -26,8 +26,10 @@ from detente.models.coalitions._balance_years import (
     signed_networks,
 )
 from detente.models.coalitions._build import (
+    NMC_SIZES,
     build_inputs,
     furnas_inputs,
+    size_names,
     state_sizes,
     states_in_year,
 )
@@ -63,6 +65,7 @@ from detente.models.coalitions._partners import (
     PartnerRanking,
     coalition_profile,
     coalition_whatif,
+    in_region,
     rank_partners,
     region_members,
 )
@@ -72,6 +75,7 @@ __all__ = [
     "COMPONENTS",
     "DEFAULTS",
     "MAX_EXHAUSTIVE",
+    "NMC_SIZES",
     "REGIONS",
     "BalancePartition",
     "CoalitionQuestion",
@@ -98,6 +102,7 @@ __all__ = [
     "furnas_inputs",
     "get_component",
     "heuristic_landscape",
+    "in_region",
     "is_local_minimum",
     "rank_partners",
     "read_inputs",
@@ -106,6 +111,7 @@ __all__ = [
     "resolve_components",
     "signed_network",
     "signed_networks",
+    "size_names",
     "state_sizes",
     "states_in_year",
     "switch_gains",

@@ -149,5 +149,5 @@ def _blocs(p: BalancePartition) -> pl.DataFrame:
         "actor": pl.Series(net.actors, dtype=pl.String),
         "ccode": pl.Series(net.codes if net.codes is not None else [None] * net.n,
                            dtype=pl.Int64),
-        "bloc": pl.Series(bloc, dtype=pl.String),
+        "bloc": pl.Series(bloc.tolist(), dtype=pl.String),
     })

@@ -67,17 +67,35 @@ def states_in_year(store: Store, year: int,
     return np.array(found, dtype=np.int64), [members[c] for c in found]
 
 
+def size_names() -> tuple[str, ...]:
+    """Every name :func:`state_sizes` takes: the NMC columns, then the registered measures."""
+    from detente.measures import MEASURES
+
+    return (*NMC_SIZES, *(name for name in MEASURES if name not in NMC_SIZES))
+
+
 def state_sizes(store: Store, year: int, codes: np.ndarray, size: SizeSpec = "cinc"
                 ) -> tuple[np.ndarray, tuple[str, ...]]:
     """Sizes of the states in ``year`` and the store tables read.
 
     ``"cinc"`` recomputes CINC over all system members (so shares are comparable across
     subsets; :func:`detente.measures.cinc`); another NMC column name reads it as published;
-    a function ``(store, year, codes) -> sizes`` supplies any other measure.
+    the name of any other registered measure (``detente measure list``) reads its values
+    computed over all system members that year; a function ``(store, year, codes) -> sizes``
+    supplies anything else.
     """
+    from detente.measures import MEASURES
+
     if callable(size):
         values = np.asarray(size(store, year, codes), dtype=np.float64)
         tables: tuple[str, ...] = ()
+    elif size in MEASURES and size not in NMC_SIZES:
+        measure = MEASURES[size]
+        table = measure.values(store, (year, year))
+        have = dict(zip(table["ccode"].to_pylist(), table["value"].to_pylist(), strict=True))
+        values = np.array([np.nan if have.get(int(c)) is None else have[int(c)]
+                           for c in codes], dtype=np.float64)
+        tables = measure.tables
     elif size in NMC_SIZES:
         store.require("cow_nmc")
         if size == "cinc":
@@ -92,8 +110,8 @@ def state_sizes(store: Store, year: int, codes: np.ndarray, size: SizeSpec = "ci
         values = np.array([have.get(int(c), np.nan) for c in codes], dtype=np.float64)
         tables = ("cow_nmc",)
     else:
-        raise ModelInputError(f"size must be one of {', '.join(NMC_SIZES)} or a function, "
-                              f"not {size!r}")
+        raise ModelInputError(f"size must be one of {', '.join(size_names())} or a "
+                              f"function, not {size!r}")
     bad = [int(c) for c, v in zip(codes, values, strict=True) if not (np.isfinite(v) and v > 0)]
     if bad:
         raise ModelInputError(

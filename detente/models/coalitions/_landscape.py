@@ -206,7 +206,7 @@ def _actor_table(inputs: LandscapeInputs, labels: np.ndarray, unaligned: np.ndar
     frame = pl.DataFrame({
         "rank": pl.Series(np.repeat(np.arange(1, k + 1), n), dtype=pl.Int64),
         "actor": pl.Series(np.tile(np.array(inputs.actors, dtype=object), k), dtype=pl.String),
-        "camp": pl.Series(camp.ravel(), dtype=pl.String),
+        "camp": pl.Series(camp.ravel().tolist(), dtype=pl.String),
         "size": pl.Series(np.tile(inputs.sizes, k)),
         "frustration": pl.Series(frus.ravel()),
         "weighted_frustration": pl.Series((frus * inputs.sizes).ravel()),

@@ -61,14 +61,21 @@ Turkey (640) and Egypt (651) fall in the Middle East, Cyprus (352) in Europe."""
 DEFAULT_WEIGHTS: Mapping[str, float] = {"capability": 1.0, "cohesion": 1.0, "friction": 1.0}
 
 
+def in_region(codes: Sequence[int], region: str) -> list[bool]:
+    """Whether each COW code lies in ``region`` (see :data:`REGIONS`)."""
+    if region not in REGIONS:
+        raise ModelInputError(f"unknown region {region!r}; choose from {', '.join(REGIONS)}")
+    return [any(lo <= int(c) <= hi for lo, hi in REGIONS[region]) for c in codes]
+
+
 def region_members(inputs: LandscapeInputs, region: str) -> list[str]:
     """Actors of ``inputs`` whose COW code lies in ``region`` (see :data:`REGIONS`)."""
     if region not in REGIONS:
         raise ModelInputError(f"unknown region {region!r}; choose from {', '.join(REGIONS)}")
     if inputs.codes is None:
         raise ModelInputError("regions need COW codes; build the inputs from the store")
-    return [a for a, c in zip(inputs.actors, inputs.codes, strict=True)
-            if any(lo <= c <= hi for lo, hi in REGIONS[region])]
+    inside = in_region(inputs.codes, region)
+    return [a for a, keep in zip(inputs.actors, inside, strict=True) if keep]
 
 
 def _members(inputs: LandscapeInputs, members: Sequence[str | int]) -> np.ndarray:

@@ -88,3 +88,59 @@ def test_sources_page_anchor_and_a_missing_country(server: str, page: Any) -> No
     assert page.locator("#partners .empty").is_visible()
     page.screenshot(path=ARTIFACTS / "05-country-without-data.png", full_page=True)
     only_local(page.requests, server)
+
+
+def loneliest_state(page: Any) -> tuple[int, float, float]:
+    """The COW code and screen position of the drawn member state farthest from any other
+    state (so a click cannot land on a neighbour)."""
+    found = page.evaluate("""() => {
+        const gd = document.getElementById('network');
+        const layers = [...gd.querySelectorAll('.scatterlayer .trace')];
+        const states = [];
+        gd.data.forEach((trace, t) => (trace.customdata || []).forEach(([code, year], i) => {
+            const r = layers[t].querySelectorAll('path.point')[i].getBoundingClientRect();
+            states.push([code, r.x + r.width / 2, r.y + r.height / 2, year]);
+        }));
+        let best = null, gap = -1;
+        for (const [code, x, y, year] of states) {
+            if (year === null) continue;
+            const near = Math.min(...states.filter((s) => s[0] !== code)
+                                           .map((s) => Math.hypot(s[1] - x, s[2] - y)));
+            if (near > gap) { gap = near; best = [code, x, y]; }
+        }
+        return best;
+    }""")
+    return int(found[0]), float(found[1]), float(found[2])
+
+
+def test_network_slider_click_a_state_and_see_its_instruments(server: str, page: Any) -> None:
+    page.goto(f"{server}/network")
+    page.wait_for_selector("#network[data-year='2010']", timeout=TIMEOUT)
+    assert page.locator("#network-loading").is_hidden()
+    title = page.locator("#network .gtitle").text_content()
+    assert title.startswith("Defence network, 2010: alliance")
+    assert page.locator("#network .legend").count() == 1  # regions and tie bands
+    assert "ties: strongest 10%" in page.locator("#network .legend").text_content()
+    assert page.locator("#rank-table tbody tr").count() == 25
+    assert page.locator("#rank-table tbody tr").first.locator("a").nth(1).get_attribute(
+        "href").startswith("/sources#src-")
+    page.screenshot(path=ARTIFACTS / "06-network-2010.png", full_page=True)
+
+    page.locator("#year").fill("1995")
+    page.wait_for_selector("#network[data-year='1995']", timeout=TIMEOUT)
+    assert page.locator("#year-label").inner_text() == "1995"
+    assert page.locator("#network .gtitle").text_content().startswith("Defence network, 1995")
+    assert page.locator("#rank-year").inner_text() == "1995" and "year=1995" in page.url
+    page.screenshot(path=ARTIFACTS / "07-network-1995.png", full_page=True)
+
+    code, x, y = loneliest_state(page)
+    with page.expect_navigation(timeout=TIMEOUT):
+        page.mouse.click(x, y)
+    assert page.url.endswith(f"/country/{code}?to=1995")
+    page.wait_for_selector("body[data-figures-ready='true']", timeout=TIMEOUT)
+    assert page.locator("#engagements h2").inner_text() == "Engagements by instrument"
+    assert "partners engaged per year" in page.locator("#engagements .gtitle").first.text_content()
+    assert page.locator("#fig-engagements .main-svg").count() > 0
+    assert page.locator("#centrality").is_visible()
+    page.locator("#engagements").screenshot(path=ARTIFACTS / "08-country-instruments.png")
+    only_local(page.requests, server)

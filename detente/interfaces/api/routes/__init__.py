@@ -4,13 +4,19 @@ from fastapi import APIRouter
 
 from detente.interfaces.api.routes import (
     actors,
+    bargaining,
+    coalitions,
     countries,
+    dyad_instruments,
     dyads,
+    engagements,
     escalation,
     geo,
     health,
+    instruments,
     measures,
     monitor,
+    network,
     panels,
     sources,
 )
@@ -24,6 +30,12 @@ ROUTERS: list[APIRouter] = [
     countries.router,
     dyads.router,
     geo.router,
+    instruments.router,
+    engagements.router,
+    network.router,
+    dyad_instruments.router,
+    coalitions.router,
+    bargaining.router,
     escalation.router,
     monitor.router,
 ]

@@ -8,7 +8,6 @@ rows cost.
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from enum import StrEnum
 from typing import Annotated, Any
@@ -20,6 +19,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from detente.interfaces.api.deps import StoreDep
+from detente.interfaces.api.routes._formats import TABULAR_RESPONSES, Format, FormatQuery, tabular
 from detente.interfaces.api.routes._params import FromYear, StateCode, ToYear, span
 from detente.interfaces.api.schemas import SourceRef, source_refs
 from detente.panels import VERBS, Panel, create_dyad_years, create_state_years
@@ -33,12 +33,6 @@ Verb = StrEnum("Verb", {name: name for name in VERBS})  # type: ignore[misc]
 class System(StrEnum):
     cow = "cow"
     gw = "gw"
-
-
-class Format(StrEnum):
-    json = "json"
-    csv = "csv"
-    parquet = "parquet"
 
 
 class PanelPage(BaseModel):
@@ -58,9 +52,6 @@ AddQuery = Annotated[list[Verb] | None, Query(max_length=len(VERBS),
                                                description="Verbs to apply, in order.")]
 LimitQuery = Annotated[int, Query(ge=1, le=50_000, description="Rows per page.")]
 OffsetQuery = Annotated[int, Query(ge=0, le=100_000_000)]
-FormatQuery = Annotated[Format, Query(description="json (paged records), csv or parquet.")]
-_PANEL_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {}}}}
 
 
 def _keep(panel: Panel, mask: pa.Array | None, offset: int, limit: int) -> tuple[Panel, int]:
@@ -72,20 +63,8 @@ def _answer(panel: Panel, add: list[Verb] | None, total: int, offset: int, limit
             fmt: Format) -> Response | PanelPage:
     for verb in add or []:
         panel = VERBS[verb.value](panel)
-    if fmt is Format.csv:
-        import pyarrow.csv as pacsv
-
-        buffer = io.BytesIO()
-        pacsv.write_csv(panel.table, buffer)
-        return Response(buffer.getvalue(), media_type="text/csv",
-                        headers={"X-Total-Count": str(total)})
-    if fmt is Format.parquet:
-        import pyarrow.parquet as pq
-
-        buffer = io.BytesIO()
-        pq.write_table(panel.to_arrow(), buffer)
-        return Response(buffer.getvalue(), media_type="application/vnd.apache.parquet",
-                        headers={"X-Total-Count": str(total)})
+    if fmt is not Format.json:
+        return tabular(panel.table if fmt is Format.csv else panel.to_arrow(), fmt, total)
     versions = panel.data_versions()
     return PanelPage(unit=panel.unit, description=panel.describe(), columns=panel.columns,
                      count=len(panel), total=total, offset=offset, limit=limit,
@@ -93,7 +72,7 @@ def _answer(panel: Panel, add: list[Verb] | None, total: int, offset: int, limit
                      sources=source_refs(versions))
 
 
-@router.get("/state-years", response_model=PanelPage, responses=_PANEL_RESPONSES)
+@router.get("/state-years", response_model=PanelPage, responses=TABULAR_RESPONSES)
 def get_state_years(
     store: StoreDep, first: FromYear = None, last: ToYear = None,
     system: Annotated[System, Query()] = System.cow, add: AddQuery = None,
@@ -109,7 +88,7 @@ def get_state_years(
     return _answer(page, add, total, offset, limit, format)
 
 
-@router.get("/dyad-years", response_model=PanelPage, responses=_PANEL_RESPONSES)
+@router.get("/dyad-years", response_model=PanelPage, responses=TABULAR_RESPONSES)
 def get_dyad_years(
     store: StoreDep, first: FromYear = None, last: ToYear = None,
     system: Annotated[System, Query()] = System.cow,

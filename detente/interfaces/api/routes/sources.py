@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -10,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
-from detente.interfaces.api.deps import CacheDep, StoreDep, WriteAuth
+from detente.interfaces.api.deps import WRITE_LOCK, CacheDep, StoreDep, WriteAuth
 from detente.interfaces.api.schemas import YearSpan, problem_response
 from detente.interfaces.links import source_href
 from detente.sources import SOURCES, Source, get_source
@@ -164,8 +163,6 @@ def get_source_bibtex(source_id: SourceId) -> PlainTextResponse:
     return PlainTextResponse(get_source(source_id).bibtex + "\n")
 
 
-_pull_lock = threading.Lock()
-
 
 @router.post("/pull", response_model=PullResponse, dependencies=[WriteAuth], responses={
     401: problem_response("No bearer token."),
@@ -183,7 +180,7 @@ def pull_sources(body: PullRequest, request: Request, cache: CacheDep) -> PullRe
     if store.read_only:
         raise HTTPException(409, "the server opened the store read-only (detente serve "
                                  "--read-only); restart it without --read-only to pull")
-    with _pull_lock:
+    with WRITE_LOCK:
         results = pull(store, ids, force=body.force)
         cache.clear()
     data = [PullResultPublic(source_id=r.source_id, version=r.version, status=r.status,

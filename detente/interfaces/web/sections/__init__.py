@@ -2,8 +2,13 @@
 the country and dyad pages (and the country brief) show the sections listed here, in order.
 Another area adds a section by writing its function and adding one line to a list."""
 
-from detente.interfaces.web.sections import country, dyad
-from detente.interfaces.web.sections import monitor
+from detente.interfaces.web.sections import (
+    country,
+    country_instruments,
+    dyad,
+    dyad_instruments,
+    monitor,
+)
 from detente.interfaces.web.sections._context import (
     CountryContext,
     CountrySection,
@@ -22,6 +27,9 @@ from detente.interfaces.web.sections._view import (
 COUNTRY_SECTIONS: list[CountrySection] = [
     country.hard_power,
     country.instruments,
+    country_instruments.engagements,
+    country_instruments.soft_power,
+    country_instruments.centrality,
     country.partners,
     country.disputes,
 ]
@@ -30,6 +38,9 @@ DYAD_SECTIONS: list[DyadSection] = [
     dyad.alliances,
     dyad.disputes,
     dyad.capabilities,
+    dyad_instruments.ties,
+    dyad_instruments.similarity,
+    dyad_instruments.engagements,
     monitor.temperature_section,
 ]
 

@@ -79,9 +79,9 @@ def instruments(ctx: CountryContext) -> SectionView:
         "Opponents in Gibler-Miller-Little MIDs each year. Blank after 2010: outside GML's "
         "coverage, not peace.", (gml,))
     return SectionView("instruments", "Instruments over time",
-                       "Alliances and militarized disputes, year by year. Other instruments "
-                       "(exercises, arms transfers, peacekeeping) appear here as their data "
-                       "are added.", (alliances, disputes), sources=(atop, gml))
+                       "Alliances and militarized disputes, year by year. Exercises, arms "
+                       "transfers, peacekeeping and the other instruments follow in "
+                       "Engagements by instrument.", (alliances, disputes), sources=(atop, gml))
 
 
 def partners(ctx: CountryContext, top: int = 15) -> SectionView:

@@ -11,10 +11,6 @@ function formatValue(value, fmt) {
     : value.toFixed(places);
 }
 
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
-}
-
 function startMap(app) {
   const mapDiv = document.getElementById("map");
   const overlay = document.getElementById("map-loading");
@@ -24,15 +20,6 @@ function startMap(app) {
   let geo = null;
   let request = 0;
   let bound = false;
-
-  async function json(url) {
-    const early = window.detentePrefetch && window.detentePrefetch[url];
-    if (early) delete window.detentePrefetch[url];
-    const response = await (early || fetch(url));
-    const body = await response.json();
-    if (!response.ok) throw new Error(body.detail || response.statusText);
-    return body;
-  }
 
   function renderTable(payload) {
     const tbody = document.querySelector("#rank-table tbody");
@@ -53,17 +40,15 @@ function startMap(app) {
     document.getElementById("map-unit").textContent = payload.measure.unit;
   }
 
-  async function show(year) {
+  function show(year) {
     const mine = ++request;
-    overlay.hidden = false;
-    mapDiv.setAttribute("aria-busy", "true");
-    try {
+    return whileLoading(overlay, mapDiv, "map", async () => {
       const measure = select.value;
       const [payload] = await Promise.all([
-        json(`/fragments/map?measure=${encodeURIComponent(measure)}&year=${year}`),
-        geo ? Promise.resolve() : json("/api/v1/geo/countries").then((g) => { geo = g; }),
+        fetchJson(`/fragments/map?measure=${encodeURIComponent(measure)}&year=${year}`),
+        geo ? Promise.resolve() : fetchJson("/api/v1/geo/countries").then((g) => { geo = g; }),
       ]);
-      if (mine !== request) return;
+      if (mine !== request) return false;
       payload.figure.data.forEach((trace) => { trace.geojson = geo; });
       await Plotly.react(mapDiv, payload.figure.data, payload.figure.layout, PLOT_CONFIG);
       if (!bound) {
@@ -82,21 +67,11 @@ function startMap(app) {
       url.searchParams.set("year", payload.year);
       url.searchParams.set("measure", measure);
       history.replaceState(null, "", url);
-    } catch (error) {
-      overlay.textContent = `Could not load the map: ${error.message}`;
-      overlay.classList.add("error");
-      return;
-    }
-    overlay.hidden = true;
-    mapDiv.setAttribute("aria-busy", "false");
+      return true;
+    });
   }
 
-  let timer = null;
-  slider.addEventListener("input", () => {
-    label.textContent = slider.value;
-    clearTimeout(timer);
-    timer = setTimeout(() => show(slider.value), 120);
-  });
+  onYearSlide(slider, label, show, 120);
   select.addEventListener("change", () => { window.location.href = `/map?measure=${encodeURIComponent(select.value)}`; });
   show(app.dataset.year);
 }

@@ -1,0 +1,1 @@
+"""One module per case study of the seeds, each defining ``CASE``."""
