@@ -7,14 +7,12 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from fastapi import HTTPException
-
 from detente._errors import ImportRejected, Violation
+from detente.interfaces.api.deps import WRITE_LOCK, writable
 from detente.interfaces.api.middleware import ResponseCache
 from detente.interfaces.api.routes._monitor_schemas import (
     IngestResult,
@@ -27,17 +25,6 @@ from detente.store import Store
 MAX_EVENT_FILE = 16 << 20
 """Largest event file one upload may carry (16 MiB; gzip or zip it: ICEWS compresses about
 five to one). Larger archives: ``detente monitor ingest``."""
-
-write_lock = threading.Lock()
-"""Held by every monitor write (ingest, alert recording)."""
-
-
-def writable(store: Store) -> None:
-    """409 unless the server opened the store for writing."""
-    if store.read_only:
-        raise HTTPException(409, "the server opened the store read-only (detente serve "
-                                 "--read-only); restart it without --read-only to write")
-
 
 def uploads_folder(store: Store, settings: Any) -> Path:
     """Where uploaded event files are kept: beside the store file."""
@@ -78,7 +65,7 @@ def ingest_upload(store: Store, cache: ResponseCache, uploads: Path, data: bytes
         folder.mkdir(parents=True, exist_ok=True)
         stored.write_bytes(data)
     try:
-        with write_lock:
+        with WRITE_LOCK:
             report = ingest_events(store, [stored], format=fmt, date=day,
                                    quarantine=uploads / "quarantine" if quarantine else None
                                    ).files[0]

@@ -1,7 +1,7 @@
 """Escalation under misperception: the action ladder, the strategies, and small experiments.
 
 Experiments compute and write nothing, so they are open; they are bounded in size (see
-:mod:`._experiment`) and answer within about a second.
+:mod:`detente.interfaces.api.runs.escalation_runs`) and answer within about a second.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from detente.interfaces.api.deps import StoreDep
-from detente.interfaces.api.routes._experiment import (
+from detente.interfaces.api.runs.escalation_runs import (
     MAX_DYAD_ROUNDS,
     MAX_DYADS,
     CompareRequest,

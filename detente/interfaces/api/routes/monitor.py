@@ -17,7 +17,15 @@ from starlette.concurrency import run_in_threadpool
 
 from detente._errors import ActorError, ImportRejected, Violation
 from detente.actors import resolve_actor
-from detente.interfaces.api.deps import CacheDep, SettingsDep, StoreDep, WriteAuth
+from detente.interfaces.api.deps import (
+    WRITE_LOCK,
+    CacheDep,
+    SettingsDep,
+    StoreDep,
+    WriteAuth,
+    writable,
+)
+from detente.interfaces.api.refusals import invalid, rejected
 from detente.interfaces.api.routes._monitor_schemas import (
     AlertPublic,
     AlertsPage,
@@ -38,15 +46,17 @@ from detente.interfaces.api.routes._monitor_schemas import (
     WatchlistResult,
     WatchlistRun,
 )
-from detente.interfaces.api.routes._refuse import invalid, rejected
 from detente.interfaces.api.routes._writes import (
     MAX_EVENT_FILE,
     ingest_upload,
     uploads_folder,
-    writable,
-    write_lock,
 )
-from detente.interfaces.api.schemas import SourceRef, problem_response, source_refs
+from detente.interfaces.api.schemas import (
+    WRITE_RESPONSES,
+    SourceRef,
+    problem_response,
+    source_refs,
+)
 from detente.monitor import (
     alert_history,
     evaluate_plan,
@@ -65,8 +75,7 @@ from detente.store import Store
 router = APIRouter(prefix="/monitor", tags=["monitor"])
 
 _WRITES: dict[int | str, dict[str, Any]] = {
-    401: problem_response("No bearer token."),
-    403: problem_response("Wrong token, or writes are disabled."),
+    **WRITE_RESPONSES,
     409: problem_response("The store is read-only, or holds no events yet (the detail names "
                           "the command that loads them).")}
 
@@ -81,7 +90,7 @@ def _side(store: Store, value: Any, field: str, *, where: str = "body") -> tuple
     try:
         return side_codes(store, value)
     except ActorError as exc:
-        raise invalid(field, str(exc), where=where) from None
+        invalid(field, str(exc), where=where)
 
 
 # -- status ----------------------------------------------------------------------------------
@@ -120,14 +129,14 @@ def get_temperature(
     means, net cooperation, per day, week, month or year (periods with events in the store;
     zero counts where the pair had none)."""
     if first is not None and last is not None and first > last:
-        raise invalid("to", f"{last} is before from={first}", where="query")
+        invalid("to", f"{last} is before from={first}", where="query")
     label1, codes1 = _side(store, a[0] if len(a) == 1 else a, "a", where="query")
     label2, codes2 = _side(store, b[0] if len(b) == 1 else b, "b", where="query")
     try:
         table = temperature(store, codes1, codes2, freq=freq, directed=directed, start=first,
                             end=last, military=military, label1=label1, label2=label2)
     except ActorError as exc:  # the sides overlap
-        raise invalid("b", str(exc), where="query") from None
+        invalid("b", str(exc), where="query")
     versions = event_versions(store)
     return TemperatureSeries(
         side1=label1, side2=label2, freq=freq, directed=directed, military=military,
@@ -185,7 +194,7 @@ def list_alerts(
 ) -> AlertsPage:
     """The alert history kept in the store, latest period first, by dyad, entry and date."""
     if (a is None) != (b is None):
-        raise invalid("b" if b is None else "a", "give both sides of the dyad (a and b)",
+        invalid("b" if b is None else "a", "give both sides of the dyad (a and b)",
                       where="query")
     sides = (side_label(store, a), side_label(store, b)) if a and b else None
     table = alert_history(store, watch=watch, since=first, until=last, sides=sides,
@@ -213,13 +222,13 @@ def run_watches(body: WatchlistRun, store: StoreDep, cache: CacheDep) -> Watchli
     try:
         watchlist = watches_for(body.only or [], watchlist_from_dict(doc))
     except ImportRejected as exc:
-        raise rejected(exc, _watch_field) from None
+        rejected(exc, _watch_field)
     for i, w in enumerate(body.watch):
         for key in ("side1", "side2"):
             _side(store, getattr(w, key), f"watch.{i}.{key}")
     if not body.dry_run:
         writable(store)
-    with write_lock:
+    with WRITE_LOCK:
         result = run_watchlist(store, watchlist, record=not body.dry_run)
         if not body.dry_run:
             cache.clear()
@@ -259,7 +268,7 @@ async def ingest_file(
     bearer token. Body: the file's bytes (``Content-Type: application/octet-stream``)."""
     data = await request.body()
     if not data:
-        raise invalid("file", "the request body (the event file) is empty")
+        invalid("file", "the request body (the event file) is empty", where="body")
     return await run_in_threadpool(ingest_upload, store, cache, uploads_folder(store, settings),
                                    data, filename, format.value, day, quarantine)
 
@@ -289,7 +298,7 @@ def evaluate(body: PlanEvaluationRequest, store: StoreDep) -> PlanEvaluationResu
     try:
         plan = plan_from_dict(doc)
     except ImportRejected as exc:
-        raise rejected(exc, _plan_field) from None
+        rejected(exc, _plan_field)
     for i, o in enumerate(body.objective):
         for key in ("side1", "side2", "state"):
             if getattr(o, key) is not None:
@@ -300,7 +309,7 @@ def evaluate(body: PlanEvaluationRequest, store: StoreDep) -> PlanEvaluationResu
     try:
         result = evaluate_plan(store, plan, as_of=body.as_of, window_days=body.window_days)
     except ImportRejected as exc:
-        raise rejected(exc, _plan_field) from None
+        rejected(exc, _plan_field)
     versions = dict(result.data_versions)
     series = {key: [PlanPoint(**p) for p in table.to_pylist()]
               for key, table in result.series.items()}

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from detente._errors import NotLoadedError
 from detente.actors import regions
 from detente.interfaces.api.deps import StoreDep
-from detente.interfaces.api.routes._experiment import (
+from detente.interfaces.api.runs.escalation_runs import (
     MAX_DYAD_ROUNDS,
     MAX_DYADS,
     CompareRequest,

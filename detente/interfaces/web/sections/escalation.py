@@ -7,7 +7,7 @@ from typing import Any
 
 import polars as pl
 
-from detente.interfaces.api.routes._experiment import CompareRequest, calibration_inputs
+from detente.interfaces.api.runs.escalation_runs import CompareRequest, calibration_inputs
 from detente.interfaces.web.sections._figures import PALETTE, layout
 from detente.interfaces.web.sections._view import (
     Cell,

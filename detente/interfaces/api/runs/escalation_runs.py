@@ -34,7 +34,7 @@ from pydantic import (
 
 from detente._errors import ActorError, ModelInputError
 from detente.actors import states_in_region
-from detente.interfaces.api.routes._refuse import invalid
+from detente.interfaces.api.refusals import invalid
 from detente.models import Result
 from detente.models.escalation import (
     DEFAULT_NOISE,
@@ -73,8 +73,8 @@ def model_errors() -> Iterator[None]:
     except ModelInputError as exc:
         head, _, rest = str(exc).partition(": ")
         found = _FIELD.match(head)
-        raise invalid(found.group(1) if found and rest else "request",
-                      rest if found and rest else str(exc)) from None
+        invalid(found.group(1) if found and rest else "request",
+                      rest if found and rest else str(exc), where="body")
 
 
 def _strategy(spec: str) -> str:
@@ -177,16 +177,16 @@ class CompareRequest(ExperimentRequest):
 def check_size(network: Network, rounds: int, replicates: int, runs: int) -> None:
     """Refuse an experiment over :data:`MAX_DYADS` dyads or :data:`MAX_DYAD_ROUNDS`."""
     if network.n_dyads > MAX_DYADS:
-        raise invalid("states", f"{network.n_states} states give {network.n_dyads:,} dyads, "
+        invalid("states", f"{network.n_states} states give {network.n_dyads:,} dyads, "
                                 f"over the limit of {MAX_DYADS:,} for one request; choose "
-                                "fewer states or dyads='ties'")
+                                "fewer states or dyads='ties'", where="body")
     total = network.n_dyads * rounds * replicates * runs
     if total > MAX_DYAD_ROUNDS:
-        raise invalid("replicates", (
+        invalid("replicates", (
             f"{network.n_dyads:,} dyads x {rounds:,} rounds x {replicates:,} replicates x "
             f"{runs:,} run(s) = {total:,} dyad-rounds, over the limit of {MAX_DYAD_ROUNDS:,} "
             "for one request; lower replicates, rounds, the number of states or of grid "
-            "points, or run it with `detente simulate compare`"))
+            "points, or run it with `detente simulate compare`"), where="body")
 
 
 _networks: OrderedDict[tuple[Any, ...], Network] = OrderedDict()
@@ -215,11 +215,11 @@ def network_for(store: Store, request: ExperimentRequest) -> Network:
     """The network ``request`` asks for: calibrated for its year, or made up."""
     if request.year is None:
         if request.region is not None:
-            raise invalid("region", "a region needs a year: its members are read from the "
-                                    "store for that year")
+            invalid("region", "a region needs a year: its members are read from the "
+                                    "store for that year", where="body")
         if not request.states:
-            raise invalid("states", "give a year (a network calibrated from the store) or at "
-                                    "least two labels (a made-up network)")
+            invalid("states", "give a year (a network calibrated from the store) or at "
+                                    "least two labels (a made-up network)", where="body")
         with model_errors():
             made = Network.complete(request.states, trust=request.trust,
                                     channel=request.channel)
@@ -230,23 +230,23 @@ def network_for(store: Store, request: ExperimentRequest) -> Network:
     states: list[str | int] | None = list(request.states) if request.states else None
     if request.region is not None:
         if states is not None:
-            raise invalid("region", "give states or a region, not both")
+            invalid("region", "give states or a region, not both", where="body")
         try:
             codes = states_in_region(store, request.region, year=request.year)
         except ActorError as exc:
-            raise invalid("region", str(exc)) from None
+            invalid("region", str(exc), where="body")
         if len(codes) < 2:
-            raise invalid("region", f"{request.region!r} has {len(codes)} member state(s) in "
-                                    f"{request.year}; an experiment needs at least two")
+            invalid("region", f"{request.region!r} has {len(codes)} member state(s) in "
+                                    f"{request.year}; an experiment needs at least two", where="body")
         states = list(codes)
     if request.dyads == "all":
         store.require("cow_system")
         n = len(states) if states is not None else int(store.rows(
             "SELECT count(*) FROM cow_system WHERE year = ?", [request.year])[0][0])
         if n * (n - 1) // 2 > MAX_DYADS:
-            raise invalid("states", f"{n} states give {n * (n - 1) // 2:,} pairs, over the "
+            invalid("states", f"{n} states give {n * (n - 1) // 2:,} pairs, over the "
                                     f"limit of {MAX_DYADS:,} dyads for one request; choose "
-                                    "fewer states, a region, or dyads='ties'")
+                                    "fewer states, a region, or dyads='ties'", where="body")
     return _calibrated(store, request.year, states, request.dyads)
 
 
