@@ -7,7 +7,7 @@ import sys
 
 BENCHMARKS = ["bench_panels", "bench_instruments", "bench_measures", "bench_bargaining",
               "bench_coalitions", "bench_escalation", "bench_monitor", "bench_service",
-              "bench_model_service"]
+              "bench_model_service", "bench_sim_service"]
 
 
 def main(argv: list[str]) -> None:

@@ -36,7 +36,8 @@ def test_docs_build_without_warnings(tmp_path: Path, store_path: Path,
         assert command in cli
     api = (out / "reference" / "api.html").read_text()
     for name in ("detente.guides.run_case", "detente.profiles.country_profile",
-                 "detente.models.coalitions.rank_partners", "detente.reports.write_figure_pngs"):
+                 "detente.models.coalitions.rank_partners", "detente.reports.write_figure_pngs",
+                 "detente.models.escalation.calibrate", "detente.monitor.run_watchlist"):
         assert f'id="{name}"' in api
     cases = (out / "guide" / "cases.html").read_text()
     assert (out / "_static" / "plotly.min.js").is_file()

@@ -5,6 +5,7 @@ from detente.actors._registry import KINDS, load_missions, load_registry, regist
 from detente.actors._resolve import (
     Actor,
     convert_codes,
+    regions,
     resolve_actor,
     search_actors,
     states_in_region,
@@ -12,5 +13,5 @@ from detente.actors._resolve import (
 from detente.actors._shapes import world_geojson
 
 __all__ = ["KINDS", "STATE_CODES_SQL", "Actor", "convert_codes", "load_missions",
-           "load_overrides", "load_registry", "register_actors", "resolve_actor",
+           "load_overrides", "load_registry", "regions", "register_actors", "resolve_actor",
            "search_actors", "states_in_region", "world_geojson"]

@@ -146,6 +146,13 @@ def convert_codes(store: Store, codes: pa.Table, *, origin: str, destination: st
 REGION_FIELDS = ("region", "continent", "un_region", "un_subregion")
 
 
+def regions(store: Store) -> list[str]:
+    """Every region name :func:`states_in_region` knows, sorted."""
+    store.require("country_codes")
+    return sorted({r[0] for f in REGION_FIELDS for r in store.rows(
+        f"SELECT DISTINCT {f} FROM country_codes WHERE {f} IS NOT NULL")})
+
+
 def states_in_region(store: Store, region: str, *, year: int | None = None) -> list[int]:
     """COW codes of states in ``region``: a World Bank region ("East Asia & Pacific"), a
     continent ("Africa"), or a UN region or sub-region ("South-eastern Asia"), as countrycode
@@ -162,9 +169,8 @@ def states_in_region(store: Store, region: str, *, year: int | None = None) -> l
         f"SELECT DISTINCT cown FROM country_codes WHERE cown IS NOT NULL AND ({fields})",
         [region] * len(REGION_FIELDS))]
     if not codes:
-        known = sorted({r[0] for f in REGION_FIELDS for r in store.rows(
-            f"SELECT DISTINCT {f} FROM country_codes WHERE {f} IS NOT NULL")})
-        raise ActorError(f"unknown region {region!r}; known regions: {', '.join(known)}")
+        raise ActorError(f"unknown region {region!r}; known regions: "
+                         f"{', '.join(regions(store))}")
     if year is not None:
         alive = {int(r[0]) for r in store.rows(
             "SELECT ccode FROM state_codes WHERE year = ?", [year])}

@@ -1,7 +1,9 @@
 """Measures: hard and soft power, network centrality, relationship strength and similarity."""
 
-from detente.measures import _engagement_measures  # noqa: F401  (registers soft power, ...)
-from detente.measures import _hard_measures  # noqa: F401  (registers the hard-power measures)
+from detente.measures import (
+    _engagement_measures,  # noqa: F401  (registers soft power, ...)
+    _hard_measures,  # noqa: F401  (registers the hard-power measures)
+)
 from detente.measures._centrality import network_centrality
 from detente.measures._composite import (
     CompositeResult,

@@ -14,7 +14,7 @@ from detente.measures._centrality import COMBINED, network_centrality
 from detente.measures._composite import CompositeWeights
 from detente.measures._hard_power import cinc
 from detente.measures._registry import Measure, register_measure
-from detente.measures._soft_power import soft_power, soft_power_tables
+from detente.measures._soft_power import soft_power
 
 if TYPE_CHECKING:
     from detente.store._store import Store

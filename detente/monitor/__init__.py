@@ -9,6 +9,7 @@
 - :func:`run_watchlist` runs threshold, rolling z-score and CUSUM detectors on watched
   relationships and keeps the alert history in the store.
 - :func:`evaluate_plan` reports an engagement plan's progress, objective by objective.
+- :func:`event_coverage` says what the store holds of the event stream.
 """
 
 from detente.monitor._detect import cusum_alarms, threshold_alarms, zscore_alarms
@@ -16,6 +17,7 @@ from detente.monitor._engines import DuckDBEngine, Engine, SparkEngine, local_sp
 from detente.monitor._formats import FORMATS, detect_format
 from detente.monitor._ingest import FileReport, IngestReport, ingest_events
 from detente.monitor._plans import Plan, PlanEvaluation, evaluate_plan, read_plan
+from detente.monitor._status import EventCoverage, event_coverage, event_versions
 from detente.monitor._temperature import (
     METRICS,
     covered_periods,
@@ -37,6 +39,7 @@ __all__ = [
     "METRICS",
     "DuckDBEngine",
     "Engine",
+    "EventCoverage",
     "FileReport",
     "IngestReport",
     "Plan",
@@ -51,6 +54,8 @@ __all__ = [
     "detect_format",
     "dyad_temperature",
     "evaluate_plan",
+    "event_coverage",
+    "event_versions",
     "export_events",
     "ingest_events",
     "local_spark",

@@ -141,12 +141,14 @@ def side_codes(store: Store, side: Side) -> tuple[str, list[int]]:
 
 
 def require_events(store: Store) -> None:
-    """Raise a :class:`~detente._errors.StoreError` naming the command to run first."""
-    from detente._errors import StoreError
+    """Raise :class:`~detente._errors.NotLoadedError` (a ``StoreError``) naming the command to
+    run first when the store holds no events (the REST API answers it with 409)."""
+    from detente._errors import NotLoadedError
 
     if not store.has_table("events"):
-        raise StoreError("the store holds no events; ingest event files first "
-                         "(`detente monitor ingest FILE ...` or detente.monitor.ingest_events)")
+        raise NotLoadedError(message="the store holds no events; ingest event files first "
+                             "(`detente monitor ingest FILE ...` or "
+                             "detente.monitor.ingest_events)")
 
 
 def covered_periods(store: Store, freq: Freq, start: date | None = None,

@@ -293,21 +293,30 @@ def run_watchlist(store: Store, watchlist: Watchlist | str | Path, *, record: bo
     return WatchRun(alerts, new, series)
 
 
-def alert_history(store: Store, *, watch: str | None = None, since: date | None = None
-                  ) -> pa.Table:
-    """The alerts kept in the store, oldest period first (optionally one watch, or since a day)."""
+def alert_history(store: Store, *, watch: str | None = None, since: date | None = None,
+                  until: date | None = None, sides: tuple[str, str] | None = None,
+                  newest_first: bool = False) -> pa.Table:
+    """The alerts kept in the store, oldest period first (``newest_first``: latest first).
+
+    Filters: one ``watch`` entry; periods from ``since`` and up to ``until`` (inclusive);
+    ``sides``, two side labels as alerts record them (``"USA"``, ``"CHN"``, or a group's
+    label), matched in either order.
+    """
     if not store.has_table("alerts"):
         return ALERT_SCHEMA.append(pa.field("raised_at", pa.timestamp("us"))).empty_table()
-    where, params = [], []
-    if watch is not None:
-        where.append("watch = ?")
-        params.append(watch)
-    if since is not None:
-        where.append("period >= ?")
-        params.append(since)
+    where: list[str] = []
+    params: list[Any] = []
+    for clause, value in (("watch = ?", watch), ("period >= ?", since),
+                          ("period <= ?", until)):
+        if value is not None:
+            where.append(clause)
+            params.append(value)
+    if sides is not None:
+        where.append("((side1 = ? AND side2 = ?) OR (side1 = ? AND side2 = ?))")
+        params += [sides[0], sides[1], sides[1], sides[0]]
     clause = f"WHERE {' AND '.join(where)}" if where else ""
-    return store.arrow(f"SELECT * FROM alerts {clause} ORDER BY period, watch, detector",
-                       params)
+    order = "period DESC, watch, detector" if newest_first else "period, watch, detector"
+    return store.arrow(f"SELECT * FROM alerts {clause} ORDER BY {order}", params)
 
 
 def watches_for(names: Sequence[str], watchlist: Watchlist) -> Watchlist:

@@ -14,8 +14,8 @@ from detente.panels._instruments import (
     add_un_voting,
 )
 from detente.panels._panel import Panel
-from detente.panels._user import add_user_data, read_user_state_years
 from detente.panels._spine import add_alliances, add_capabilities, add_disputes, add_major_powers
+from detente.panels._user import add_user_data, read_user_state_years
 
 __all__ = [
     "VERBS",

@@ -31,7 +31,8 @@ def on_session_store(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
 
 
 def test_the_guide_has_worked_examples() -> None:
-    assert {"observe.md", "measure.md", "coalitions.md", "bargaining.md"} <= set(PAGES)
+    assert {"observe.md", "measure.md", "coalitions.md", "bargaining.md", "escalation.md",
+            "monitor.md"} <= set(PAGES)
 
 
 @pytest.mark.slow

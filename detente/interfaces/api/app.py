@@ -14,6 +14,7 @@ from detente.interfaces import web
 from detente.interfaces.api import problems
 from detente.interfaces.api.middleware import BodyLimitMiddleware, CacheMiddleware, ResponseCache
 from detente.interfaces.api.routes import ROUTERS
+from detente.interfaces.api.routes._writes import MAX_EVENT_FILE
 from detente.interfaces.api.schemas import PROBLEM_RESPONSES
 from detente.store import Store
 
@@ -66,5 +67,6 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     app.add_middleware(CacheMiddleware, cache=cache,
                        prefixes=(f"{API_PREFIX}/", "/fragments/", "/map", "/country/", "/dyad/",
                                  "/sources", "/guides"))
-    app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY,
+                       limits={f"{API_PREFIX}/monitor/events": MAX_EVENT_FILE})
     return app

@@ -73,3 +73,11 @@ WriteAuth = Depends(require_write)
 WRITE_LOCK = threading.Lock()
 """Held by every write, so writes run one at a time (a re-import then finds the rows the
 previous one wrote, and a pull never meets an import)."""
+
+
+def writable(store: Store, action: str = "write") -> None:
+    """409 unless the server opened the store for writing; ``action`` names what was refused
+    (``"import"``, ``"pull"``)."""
+    if store.read_only:
+        raise HTTPException(409, "the server opened the store read-only (detente serve "
+                                 f"--read-only); restart it without --read-only to {action}")

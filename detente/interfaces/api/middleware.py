@@ -107,18 +107,24 @@ class CacheMiddleware:
 
 
 class BodyLimitMiddleware:
-    """Refuse request bodies over ``max_bytes`` with 413 problem details."""
+    """Refuse request bodies over ``max_bytes`` with 413 problem details.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
+    ``limits`` gives other bounds to the paths they name exactly (an event file upload may be
+    larger than a JSON body).
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, limits: dict[str, int] | None = None
+                 ) -> None:
+        self.app, self.max_bytes, self.limits = app, max_bytes, dict(limits or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.limits.get(scope["path"], self.max_bytes)
         for name, value in scope.get("headers", []):
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await self._refuse(send)
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
+                await self._refuse(send, limit)
                 return
         received = 0
 
@@ -126,18 +132,19 @@ class BodyLimitMiddleware:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
-            if received > self.max_bytes:
-                raise HTTPException(413, self._message())
+            if received > limit:
+                raise HTTPException(413, self._message(limit))
             return message
 
         await self.app(scope, counted, send)
 
-    def _message(self) -> str:
-        return f"the request body is larger than the limit of {self.max_bytes:,} bytes"
+    @staticmethod
+    def _message(limit: int) -> str:
+        return f"the request body is larger than the limit of {limit:,} bytes"
 
-    async def _refuse(self, send: Send) -> None:
+    async def _refuse(self, send: Send, limit: int) -> None:
         body = json.dumps({"type": "about:blank", "title": "Content Too Large", "status": 413,
-                           "detail": self._message()}).encode()
+                           "detail": self._message(limit)}).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", PROBLEM.encode()),
                                 (b"content-length", str(len(body)).encode())]})

@@ -74,9 +74,14 @@ async def _http(request: Request, exc: HTTPException) -> Response:
 
 
 async def _detente(request: Request, exc: DetenteError) -> Response:
+    extra: dict[str, Any] = {}
+    if isinstance(exc, ImportRejected):  # every refused line: file, line, field, message
+        extra["errors"] = [{"file": v.file, "line": v.row, "field": v.column,
+                            "message": v.message, "value": v.value}
+                           for v in exc.violations[:100]]
     for kind, status, title in _STATUS:
         if isinstance(exc, kind):
-            return problem(status, title, str(exc), request)
+            return problem(status, title, str(exc), request, **extra)
     return problem(400, "Bad request", str(exc), request)
 
 

@@ -65,6 +65,14 @@ def problem_response(description: str) -> dict[str, object]:
         "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 
 
+WRITE_RESPONSES: dict[int | str, dict[str, object]] = {
+    401: problem_response("No bearer token."),
+    403: problem_response("Wrong token, or writes are disabled."),
+    409: problem_response("The server opened the store read-only."),
+}
+"""The answers every write may give besides its own (``responses=`` of a write route)."""
+
+
 PROBLEM_RESPONSES: dict[int | str, dict[str, object]] = {
     400: problem_response("The request cannot be answered as asked."),
     404: problem_response("Unknown actor, measure, source or address."),

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 import numpy as np
-import polars as pl
 
 from detente._errors import ModelInputError
 from detente._seed import SeedLike

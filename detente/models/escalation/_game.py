@@ -69,10 +69,8 @@ class Game:
         defection with probability ``min(1 - (T - R) / (R - S), (R - P) / (T - P))``; for
         (R, S, T, P) = (3, 0, 5, 1) that is ``min(1/3, 1/2) = 1/3``.
 
-        References
-        ----------
-        .. [1] Nowak, M. A. and Sigmund, K. (1992). "Tit for tat in heterogeneous
-           populations." *Nature* 355, 250-253.
+        Reference: Nowak, M. A. and Sigmund, K. (1992). "Tit for tat in heterogeneous
+        populations." *Nature* 355, 250-253.
         """
         R, S, T, P = self.dilemma()
         if not (T > R > P > S):

@@ -90,6 +90,9 @@ class EscalationGame(Model):
     their own last action, the partner's perceived last action and trust. See
     :mod:`detente.models.escalation` for the method and references.
 
+    ``run(inputs)`` takes a :class:`~detente.models.escalation.Network` (or a number of
+    states, for an all-pairs network with trust 0.5 and no channels).
+
     Parameters
     ----------
     strategies
@@ -117,9 +120,6 @@ class EscalationGame(Model):
         Stage game; ``None`` is the default military-diplomatic ladder.
     record
         Add a ``history`` table of every action and perception (small runs only).
-
-    ``run(inputs)`` takes a :class:`~detente.models.escalation.Network` (or a number of
-    states, for an all-pairs network with trust 0.5 and no channels).
     """
 
     tags: ClassVar[ModelTags] = ModelTags(

@@ -94,7 +94,7 @@ def test_a_bad_batch_is_refused_whole_with_every_cell_named(client_w: TestClient
     response = client_w.post(IMPORT, json={"rows": bad}, headers=AUTH)
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
-    cells = {(c["row"], c["column"]) for c in response.json()["rejected"]}
+    cells = {(c["line"], c["field"]) for c in response.json()["errors"]}
     assert cells == {(2, "instrument"), (3, "actor2"), (3, "magnitude"), (4, "start_date"),
                      (4, "year")}
     assert "nothing was written" in response.json()["detail"]
@@ -109,9 +109,9 @@ def test_csv_body_rows_are_named_by_their_line(client_w: TestClient,
     url = f"{IMPORT}/csv?label=visits.csv"
     refused = client_w.post(url, content=text, headers={**AUTH, "Content-Type": "text/csv"})
     assert refused.status_code == 422
-    assert refused.json()["rejected"] == [{"row": 3, "column": "end_date",
-                                           "message": "is before start_date",
-                                           "value": "2014-06-01"}]
+    assert refused.json()["errors"] == [{"file": "visits.csv", "line": 3, "field": "end_date",
+                                         "message": "is before start_date",
+                                         "value": "2014-06-01"}]
     good = text.splitlines()[:2]
     ok = client_w.post(url, content="\n".join(good) + "\n",
                        headers={**AUTH, "Content-Type": "text/csv"})
@@ -120,7 +120,7 @@ def test_csv_body_rows_are_named_by_their_line(client_w: TestClient,
     assert stored == [(2, "visits.csv")]
     header = client_w.post(url, content="who,what\nIND,FRA\n",
                            headers={**AUTH, "Content-Type": "text/csv"})
-    assert {c["column"] for c in header.json()["rejected"]} == {"instrument", "actor1", "actor2"}
+    assert {c["field"] for c in header.json()["errors"]} == {"instrument", "actor1", "actor2"}
 
 
 def test_a_read_only_server_refuses_imports_with_409(store: Store) -> None:

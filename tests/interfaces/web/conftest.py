@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -26,16 +27,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``detente serve --read-only`` on a free port; yields its base address."""
+@contextmanager
+def serving(store_path: Path, log: Path, *options: str, env: dict[str, str] | None = None
+            ) -> Iterator[str]:
+    """``detente serve`` on a free port with ``options``, started as a user starts it; yields
+    its base address once it answers, and stops it on exit."""
     port = free_port()
-    log = tmp_path_factory.mktemp("server") / "server.log"
     command = [sys.executable, "-c", "from detente.interfaces.cli import main; main()",
-               "serve", "--store", str(store_path), "--port", str(port), "--read-only"]
+               "serve", "--store", str(store_path), "--port", str(port), *options]
     with open(log, "wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
-                                   env={**os.environ, "COLUMNS": "200"})
+                                   env={**os.environ, "COLUMNS": "200", **(env or {})})
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -53,6 +55,14 @@ def server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``detente serve --read-only`` on a free port; yields its base address."""
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    with serving(store_path, log, "--read-only") as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

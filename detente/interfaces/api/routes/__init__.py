@@ -10,10 +10,12 @@ from detente.interfaces.api.routes import (
     dyad_instruments,
     dyads,
     engagements,
+    escalation,
     geo,
     health,
     instruments,
     measures,
+    monitor,
     network,
     panels,
     sources,
@@ -34,5 +36,7 @@ ROUTERS: list[APIRouter] = [
     dyad_instruments.router,
     coalitions.router,
     bargaining.router,
+    escalation.router,
+    monitor.router,
 ]
 """Mounted under ``/api/v1`` in this order."""

@@ -7,11 +7,11 @@ from datetime import date
 from typing import Annotated, Any
 
 import pyarrow.compute as pc
-from fastapi import APIRouter, Body, HTTPException, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi import APIRouter, Body, Query
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from detente._errors import ActorError, ImportRejected
+from detente._errors import ActorError
 from detente.engagements import (
     TEMPLATE_COLUMNS,
     engagement_page,
@@ -20,20 +20,19 @@ from detente.engagements import (
     read_engagement_csv,
     resolve_actor_id,
 )
-from detente.interfaces.api.deps import WRITE_LOCK, CacheDep, StoreDep, WriteAuth
+from detente.interfaces.api.deps import WRITE_LOCK, CacheDep, StoreDep, WriteAuth, writable
 from detente.interfaces.api.middleware import ResponseCache
-from detente.interfaces.api.problems import PROBLEM
+from detente.interfaces.api.refusals import invalid
 from detente.interfaces.api.routes._formats import (
     TABULAR_RESPONSES,
     Format,
     FormatQuery,
     tabular,
 )
-from detente.interfaces.api.routes._invalid import invalid
 from detente.interfaces.api.routes._params import ActorPath, FromYear, ToYear
 from detente.interfaces.api.routes.instruments import InstrumentId
 from detente.interfaces.api.schemas import (
-    Problem,
+    WRITE_RESPONSES,
     SourceRef,
     YearSpan,
     problem_response,
@@ -170,26 +169,10 @@ class ImportResult(BaseModel):
                                        "nothing).")
 
 
-class RejectedCell(BaseModel):
-    row: int | None = Field(description="1-based position in rows (JSON), or the CSV line "
-                                        "(the header is line 1).")
-    column: str | None
-    message: str
-    value: str | None
-
-
-class ImportProblem(Problem):
-    rejected: list[RejectedCell] | None = Field(
-        None, description="Every refused cell (an import rejection); nothing was written.")
-
-
 _WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: problem_response("No bearer token."),
-    403: problem_response("Wrong token, or writes are disabled."),
-    409: problem_response("The server opened the store read-only."),
-    422: {"description": "Invalid request, or rows refused (every row and column named); "
-                         "nothing was written.",
-          "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/ImportProblem"}}}},
+    **WRITE_RESPONSES,
+    422: problem_response("Invalid request, or rows refused: `errors` lists every refused "
+                          "cell (file, line, field, message, value); nothing was written."),
 }
 
 
@@ -270,37 +253,19 @@ def get_engagement_profile(
                              instruments=instruments, data_versions=versions)
 
 
-def _writable(store: Store) -> None:
-    if store.read_only:
-        raise HTTPException(409, "the server opened the store read-only (detente serve "
-                                 "--read-only); restart it without --read-only to import")
-
-
-def _rejected(exc: ImportRejected) -> JSONResponse:
-    """422 problem details listing every refused cell."""
-    rejected = [RejectedCell(row=v.row, column=v.column, message=v.message, value=v.value)
-                for v in exc.violations]
-    body = ImportProblem(title="Import rejected", status=422, detail=str(exc),
-                         rejected=rejected)
-    return JSONResponse(body.model_dump(), status_code=422, media_type=PROBLEM)
-
-
 def _import(store: Store, cache: ResponseCache, records: list[dict[str, Any]], *, file: str,
-            name: str, first_row: int) -> ImportResult | JSONResponse:
-    try:
-        with WRITE_LOCK:
-            added = import_engagement_rows(store, records, file=file, name=name,
-                                           first_row=first_row)
-            cache.clear()
-    except ImportRejected as exc:
-        return _rejected(exc)
+            name: str, first_row: int) -> ImportResult:
+    with WRITE_LOCK:  # a refusal (ImportRejected) is answered 422 with every cell named
+        added = import_engagement_rows(store, records, file=file, name=name,
+                                       first_row=first_row)
+        cache.clear()
     return ImportResult(received=len(records), imported=added, unchanged=len(records) - added)
 
 
 @router.post("/engagements/import", response_model=ImportResult, dependencies=[WriteAuth],
              responses=_WRITE_RESPONSES)
 def import_rows(body: ImportRequest, store: StoreDep, cache: CacheDep
-                ) -> ImportResult | JSONResponse:
+                ) -> ImportResult:
     """Import user-entered engagements (JSON rows), all or nothing.
 
     Needs ``Authorization: Bearer $DETENTE_API_TOKEN``. Every row is checked first (known
@@ -308,7 +273,7 @@ def import_rows(body: ImportRequest, store: StoreDep, cache: CacheDep
     cell is wrong nothing is written and every refused row and column is listed. Rows
     already imported are skipped, so sending the same rows twice adds nothing.
     """
-    _writable(store)
+    writable(store, "import")
     records = [r.model_dump() for r in body.rows]
     return _import(store, cache, records, file=f"request body ({body.label})", name=body.label,
                    first_row=1)
@@ -324,17 +289,13 @@ def import_csv(
     label: Annotated[str, Query(min_length=1, max_length=100, pattern=r"^[\w.\- ]+$",
                                 description="Names the file in errors and sources.")]
     = "upload.csv",
-) -> ImportResult | JSONResponse:
+) -> ImportResult:
     """Import user-entered engagements from a CSV body (the CLI's template), all or nothing,
     as ``POST /engagements/import``; rows are named by their line in the file."""
     import io
 
-    _writable(store)
-    try:
-        records = read_engagement_csv(io.StringIO(text.removeprefix("\ufeff"), newline=""),
-                                      label)
-    except ImportRejected as exc:
-        return _rejected(exc)
+    writable(store, "import")
+    records = read_engagement_csv(io.StringIO(text.removeprefix("\ufeff"), newline=""), label)
     if len(records) > MAX_ROWS:
         invalid("body", f"at most {MAX_ROWS:,} rows per request; this has {len(records):,}",
                 where="body")

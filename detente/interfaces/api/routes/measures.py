@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from detente.interfaces.api.deps import StoreDep
-from detente.interfaces.api.routes._invalid import invalid
+from detente.interfaces.api.refusals import invalid
 from detente.interfaces.api.routes._params import FromYear, StateCode, ToYear
 from detente.interfaces.api.schemas import (
     SourceRef,

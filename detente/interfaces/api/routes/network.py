@@ -19,7 +19,7 @@ from detente.engagements import (
     network_years,
 )
 from detente.interfaces.api.deps import StoreDep
-from detente.interfaces.api.routes._invalid import invalid
+from detente.interfaces.api.refusals import invalid
 from detente.interfaces.api.routes.instruments import InstrumentId
 from detente.interfaces.api.schemas import SourceRef, YearSpan, source_refs
 from detente.store import Store

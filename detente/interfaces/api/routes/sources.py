@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
-from detente.interfaces.api.deps import WRITE_LOCK, CacheDep, StoreDep, WriteAuth
-from detente.interfaces.api.schemas import YearSpan, problem_response
+from detente.interfaces.api.deps import WRITE_LOCK, CacheDep, StoreDep, WriteAuth, writable
+from detente.interfaces.api.schemas import WRITE_RESPONSES, YearSpan
 from detente.interfaces.links import source_href
 from detente.sources import SOURCES, Source, get_source
 from detente.store import Store, pull
@@ -164,10 +164,7 @@ def get_source_bibtex(source_id: SourceId) -> PlainTextResponse:
 
 
 
-@router.post("/pull", response_model=PullResponse, dependencies=[WriteAuth], responses={
-    401: problem_response("No bearer token."),
-    403: problem_response("Wrong token, or writes are disabled."),
-    409: problem_response("The server opened the store read-only.")})
+@router.post("/pull", response_model=PullResponse, dependencies=[WriteAuth], responses=WRITE_RESPONSES)
 def pull_sources(body: PullRequest, request: Request, cache: CacheDep) -> PullResponse:
     """Pull sources from ``DETENTE_MIRROR`` (else their origins) into the store, all or nothing.
 
@@ -177,9 +174,7 @@ def pull_sources(body: PullRequest, request: Request, cache: CacheDep) -> PullRe
     for sid in ids:
         get_source(sid)  # an unknown id is refused before any work
     store: Store = request.app.state.store
-    if store.read_only:
-        raise HTTPException(409, "the server opened the store read-only (detente serve "
-                                 "--read-only); restart it without --read-only to pull")
+    writable(store, "pull")
     with WRITE_LOCK:
         results = pull(store, ids, force=body.force)
         cache.clear()

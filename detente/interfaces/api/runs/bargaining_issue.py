@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from detente.interfaces.api.runs._fields import Loc, at_field, reject
+from detente.interfaces.api.refusals import Loc, at_field, reject
 from detente.interfaces.api.runs.bargaining_schemas import (
     ExampleIssue,
     GivenIssue,

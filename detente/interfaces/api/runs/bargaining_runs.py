@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from detente.interfaces.api.runs._fields import Loc, at_field, reject
+from detente.interfaces.api.refusals import Loc, at_field, reject
 from detente.interfaces.api.runs._results import meta_for, records, run_meta
 from detente.interfaces.api.runs.bargaining_issue import request_issue, scenario
 from detente.interfaces.api.runs.bargaining_schemas import (

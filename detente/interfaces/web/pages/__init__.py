@@ -6,7 +6,9 @@ from detente.interfaces.web.pages import (
     coalitions,
     country,
     dyad,
+    escalation,
     guides,
+    monitor,
     network,
     sources,
     world_map,
@@ -20,6 +22,8 @@ PAGES: list[Page] = [
     network.PAGE,
     coalitions.PAGE,
     bargaining.PAGE,
+    escalation.PAGE,
+    monitor.PAGE,
     sources.PAGE,
     guides.PAGE,
 ]

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from detente._errors import DetenteError
 from detente.engagements import DEFAULT_INSTRUMENTS, instrument_coverage, layer_years
 from detente.interfaces.api.deps import StoreDep
-from detente.interfaces.api.routes._invalid import invalid
+from detente.interfaces.api.refusals import invalid
 from detente.interfaces.api.routes.network import WeightsQuery, checked_network
 from detente.interfaces.links import source_href
 from detente.interfaces.web._network import layer_label, network_figure, strongest

@@ -7,6 +7,7 @@ from detente.interfaces.web.sections import (
     country_instruments,
     dyad,
     dyad_instruments,
+    monitor,
 )
 from detente.interfaces.web.sections._context import (
     CountryContext,
@@ -40,6 +41,7 @@ DYAD_SECTIONS: list[DyadSection] = [
     dyad_instruments.ties,
     dyad_instruments.similarity,
     dyad_instruments.engagements,
+    monitor.temperature_section,
 ]
 
 __all__ = ["COUNTRY_SECTIONS", "DYAD_SECTIONS", "Cell", "CountryContext", "CountrySection",
