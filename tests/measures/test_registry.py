@@ -73,3 +73,8 @@ def test_measure_cli(store_path: object) -> None:
     report = json.loads(result.output)
     assert report["rows"][0]["iso3"] == "IND" and report["data_versions"] == {"cow_nmc": "7.0"}
     assert sum(r["value"] for r in report["rows"]) <= 1.0
+    short = runner.invoke(app, ["measure", "cinc", "--year", "2010", "--top", "3", "--region",
+                                "South Asia", "--json", "--store", str(store_path)])
+    assert short.exit_code == 0 and json.loads(short.output) == report
+    unknown = runner.invoke(app, ["measure", "cinx", "--year", "2010"])
+    assert unknown.exit_code != 0 and "cinx" in unknown.output

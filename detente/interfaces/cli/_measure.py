@@ -5,15 +5,31 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.table import Table
+from typer.core import TyperGroup
 
 from detente.actors import resolve_actor, states_in_region
 from detente.interfaces.cli._common import StoreOption, console, friendly, open_store
 from detente.measures import MEASURES, get_measure, measure_table
 
-app = typer.Typer(help="Measures: rank states on any index for a year.", no_args_is_help=True,
-                  invoke_without_command=False)
+
+
+class _MeasureGroup(TyperGroup):
+    """``detente measure NAME ...`` is ``detente measure rank NAME ...`` for a registered
+    measure (``detente measure cinc --year 2010 --top 20``)."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] in MEASURES:
+            args = ["rank", *args]
+        return super().resolve_command(ctx, args)
+
+
+app = typer.Typer(cls=_MeasureGroup, no_args_is_help=True, invoke_without_command=False,
+                  help="Measures: rank states on any index for a year "
+                       "(`detente measure NAME --year 2010`, short for `measure rank NAME`).")
 
 
 @app.command("list")
