@@ -21,6 +21,7 @@ from detente.measures._ranking import (
     measure_coverage,
     measure_sources,
     measure_table,
+    precompute,
 )
 from detente.measures._registry import MEASURES, Measure, get_measure, register_measure
 from detente.measures._similarity import SIMILARITY_COLUMNS, alliance_similarity
@@ -58,6 +59,7 @@ __all__ = [
     "pair_similarity",
     "measure_sources",
     "measure_table",
+    "precompute",
     "register_measure",
     "soft_hard_balance",
     "soft_power",

@@ -72,6 +72,8 @@ def layer_centrality(codes: np.ndarray, src: np.ndarray, dst: np.ndarray, weight
     direction), ``weight`` their weights. Returns arrays aligned with ``codes``.
     """
     n = codes.size
+    if n == 0:
+        return {name: np.empty(0) for name in CENTRALITY_COLUMNS}
     index = np.searchsorted(codes, src), np.searchsorted(codes, dst)
     matrix = np.zeros((n, n))
     np.add.at(matrix, index, weight)
@@ -154,6 +156,8 @@ def network_centrality(
     for layer, block in chosen:  # one step per layer and year: each is a small graph
         for (year,), part in block.partition_by("year", as_dict=True).items():
             codes = np.sort(members.filter(pl.col("year") == year)["ccode"].to_numpy())
+            if codes.size == 0:  # ties before the state system begins (ATOP's 1815)
+                continue
             inside = np.isin(part["ccode1"].to_numpy(), codes) & np.isin(part["ccode2"].to_numpy(), codes)
             part = part.filter(pl.Series(inside) & (pl.col("weight") > 0))
             scores = layer_centrality(codes, part["ccode1"].to_numpy(), part["ccode2"].to_numpy(),

@@ -116,3 +116,22 @@ def components(table: pa.Table) -> list[str]:
     """The component columns of a :func:`measure_table` result."""
     fixed = {"ccode", "year", "name", "iso3", "value", "rank", "ranked"}
     return [c for c in table.column_names if c not in fixed]
+
+
+def precompute(store: Store, names: Sequence[str]) -> list[str]:
+    """Compute the named measures over every year they cover, so that later calls on this
+    store's content (a map, a country page) read remembered values. Measures whose tables are
+    not loaded are skipped; returns the names computed.
+
+    A server runs this in a background thread at start-up: a soft-power or centrality series
+    takes one to two seconds to compute cold, and a visitor should not wait for it.
+    """
+    done = []
+    for name in names:
+        measure = get_measure(name)
+        try:
+            measure_table(store, measure, measure_coverage(store, measure))
+        except DetenteError:  # its data are not loaded: the page will say so when asked
+            continue
+        done.append(name)
+    return done

@@ -62,3 +62,13 @@ def test_real_networks(store: Store) -> None:
     assert exercise.height == combined.height and exercise["strength"].min() == 0
     # Undirected layers have no in/out split.
     assert exercise["out_strength"].null_count() == exercise.height
+
+
+def test_ties_before_the_state_system_are_not_scored(store: Store) -> None:
+    """ATOP begins in 1815, COW membership in 1816: 1815 has ties but no member states."""
+    table = network_centrality(store, years=(1815, 1816), layers=("combined",),
+                               betweenness=False)
+    assert set(table["year"].to_list()) == {1816}
+    empty = layer_centrality(np.empty(0, dtype=np.int64), np.empty(0), np.empty(0),
+                             np.empty(0), directed=False)
+    assert all(v.size == 0 for v in empty.values())

@@ -78,3 +78,26 @@ def test_measure_cli(store_path: object) -> None:
     assert short.exit_code == 0 and json.loads(short.output) == report
     unknown = runner.invoke(app, ["measure", "cinx", "--year", "2010"])
     assert unknown.exit_code != 0 and "cinx" in unknown.output
+
+
+def test_precompute_remembers_every_covered_year(store: Store,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from detente.measures import Measure, get_measure, measure_coverage, precompute
+    from detente.measures._memo import forget
+
+    forget()
+    assert precompute(store, ["defence_centrality"]) == ["defence_centrality"]
+    calls: list[tuple[int, int]] = []
+    original = Measure.values
+
+    def counted(self: Measure, *args: object, **kwargs: object) -> object:
+        calls.append(args[1])  # type: ignore[arg-type]
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Measure, "values", counted)
+    first, last = measure_coverage(store, get_measure("defence_centrality"))
+    table = measure_table(store, "defence_centrality", (first, last), states=[2])
+    assert calls == [] and table.num_rows > 0  # every year was remembered
+    forget()
+    measure_table(store, "defence_centrality", (2000, 2000), states=[2])
+    assert calls == [(2000, 2000)]  # and the counter does count

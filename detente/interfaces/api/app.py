@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
@@ -19,8 +21,23 @@ from detente.interfaces.api.schemas import PROBLEM_RESPONSES
 from detente.store import Store
 
 API_PREFIX = "/api/v1"
+WARM_MEASURES = ("soft_power", "defence_centrality")
+"""Measures a server computes in the background at start-up (every country page shows them;
+each takes a second or two cold)."""
 MAX_BODY = 1 << 20
 """Largest request body accepted (1 MiB)."""
+
+
+def _warm(view: Store) -> None:
+    """Compute :data:`WARM_MEASURES` on a view of the store (its own cursor), then close it."""
+    from detente.measures import precompute
+
+    try:
+        logging.getLogger("detente.api").info("warmed %s", precompute(view, WARM_MEASURES))
+    except Exception:  # warming is an optimisation: a failure shows up when a page asks
+        logging.getLogger("detente.api").exception("warming the measures failed")
+    finally:
+        view.close()
 
 
 def operation_id(route: APIRoute) -> str:
@@ -45,9 +62,16 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
         owned = store is None
         db = store if store is not None else Store(settings.store, read_only=read_only)
         app.state.store = db
+        warming = None
+        if owned:  # a server of its own: remember the slow measures before visitors ask
+            warming = threading.Thread(target=_warm, args=(db.for_thread(),),
+                                       name="detente-warm", daemon=True)
+            warming.start()
         try:
             yield
         finally:
+            if warming is not None:
+                warming.join(timeout=30)
             if owned:
                 db.close()
 
