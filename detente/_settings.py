@@ -27,6 +27,9 @@ class Settings(BaseSettings):
         Where downloaded files are kept. Default: ``$XDG_DATA_HOME/detente/cache``.
     ``DETENTE_API_TOKEN``
         Bearer token that the REST API requires for writes. Unset means writes are refused.
+    ``DETENTE_WARM``
+        Whether a server computes soft power and defence-network centrality for every
+        covered year in the background at start-up (default true; ``0`` turns it off).
     """
 
     model_config = SettingsConfigDict(env_prefix="DETENTE_", extra="ignore")
@@ -35,6 +38,7 @@ class Settings(BaseSettings):
     store: Path = Field(default_factory=lambda: _default_home() / "detente.duckdb")
     cache: Path = Field(default_factory=lambda: _default_home() / "cache")
     api_token: str | None = None
+    warm: bool = True
 
 
 def get_settings() -> Settings:

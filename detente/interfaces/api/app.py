@@ -28,8 +28,9 @@ MAX_BODY = 1 << 20
 """Largest request body accepted (1 MiB)."""
 
 
-def _warm(view: Store) -> None:
-    """Compute :data:`WARM_MEASURES` on a view of the store (its own cursor), then close it."""
+def _warm(view: Store, done: threading.Event) -> None:
+    """Compute :data:`WARM_MEASURES` on a view of the store (its own cursor), close it, and
+    set ``done``."""
     from detente.measures import precompute
 
     try:
@@ -38,6 +39,7 @@ def _warm(view: Store) -> None:
         logging.getLogger("detente.api").exception("warming the measures failed")
     finally:
         view.close()
+        done.set()
 
 
 def operation_id(route: APIRoute) -> str:
@@ -63,10 +65,12 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
         db = store if store is not None else Store(settings.store, read_only=read_only)
         app.state.store = db
         warming = None
-        if owned:  # a server of its own: remember the slow measures before visitors ask
-            warming = threading.Thread(target=_warm, args=(db.for_thread(),),
+        if owned and settings.warm:  # a server of its own: compute the slow measures now
+            warming = threading.Thread(target=_warm, args=(db.for_thread(), app.state.warm),
                                        name="detente-warm", daemon=True)
             warming.start()
+        else:
+            app.state.warm.set()
         try:
             yield
         finally:
@@ -81,6 +85,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
                   "need a bearer token (DETENTE_API_TOKEN).",
                   generate_unique_id_function=operation_id, docs_url=None, redoc_url=None)
     app.state.settings, app.state.cache = settings, cache
+    app.state.warm = threading.Event()  # set once the start-up measures are remembered
     if store is not None:  # usable before start-up too (tests, in-process clients)
         app.state.store = store
     for router in ROUTERS:
