@@ -15,6 +15,7 @@ from detente.interfaces.cli._common import StoreOption, console, friendly, open_
 from detente.measures import MEASURES, get_measure, measure_table
 
 
+
 class _MeasureGroup(TyperGroup):
     """``detente measure NAME ...`` is ``detente measure rank NAME ...`` for a registered
     measure (``detente measure cinc --year 2010 --top 20``)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import Path, Query
@@ -24,8 +23,3 @@ def span(first: int | None, last: int | None) -> tuple[int | None, int | None] |
 
 StateCode = Annotated[int, Field(ge=1, le=9999)]
 """A COW or Gleditsch-Ward state code."""
-
-
-def states_query(items: Sequence[str]) -> list[int | str]:
-    """States as the library takes them: COW codes as numbers, anything else as text."""
-    return [int(s) if s.strip().isdigit() else s.strip() for s in items]

@@ -12,7 +12,7 @@ import numpy as np
 from detente._errors import ModelInputError
 from detente.actors import resolve_actor
 from detente.interfaces.api.refusals import Loc, at_field, reject
-from detente.interfaces.api.routes._params import states_query
+from detente.interfaces.api.runs._fields import states_query
 from detente.interfaces.api.runs.coalition_schemas import (
     FurnasInputs,
     GivenActor,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from detente.interfaces.api.refusals import at_field, reject
-from detente.interfaces.api.routes._params import states_query
+from detente.interfaces.api.runs._fields import states_query
 from detente.interfaces.api.runs._results import meta_for, ordered_sources, records, run_meta
 from detente.interfaces.api.runs.coalition_inputs import actor_name, landscape_inputs
 from detente.interfaces.api.runs.coalition_schemas import (
